@@ -1,0 +1,305 @@
+"""Input validation shared by every estimator.
+
+Modelled on scikit-learn's ``sklearn.utils.validation``: one place that turns
+whatever the user passed into a clean float array, or raises a ``ValueError`` /
+``TypeError`` that says what was received and what was expected.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "check_array",
+    "check_X_y",
+    "check_is_fitted",
+    "check_random_state",
+    "check_scalar",
+    "check_option",
+    "NotFittedError",
+]
+
+
+class NotFittedError(ValueError, AttributeError):
+    """Raised when ``predict``/``transform`` is called before ``fit``."""
+
+
+def _describe(obj: Any) -> str:
+    if isinstance(obj, np.ndarray):
+        return f"array of shape {obj.shape} and dtype {obj.dtype}"
+    return f"{type(obj).__name__}"
+
+
+def check_array(
+    X: Any,
+    *,
+    name: str = "X",
+    ensure_2d: bool = True,
+    allow_nd: bool = False,
+    dtype: Any = np.float64,
+    ensure_finite: bool = True,
+    ensure_min_samples: int = 1,
+    ensure_min_features: int = 1,
+) -> np.ndarray:
+    """Convert ``X`` to a numeric ndarray and check its shape and values.
+
+    Parameters
+    ----------
+    X : array-like
+        The input.
+    name : str
+        How the input is called in error messages.
+    ensure_2d : bool
+        Require ``X.ndim == 2`` (samples x features).
+    allow_nd : bool
+        Accept arrays with more than two dimensions (images).
+    dtype : numpy dtype or None
+        Target dtype; ``None`` keeps the input's numeric dtype.
+    ensure_finite : bool
+        Reject NaN and infinity.
+    ensure_min_samples, ensure_min_features : int
+        Minimum number of rows and (for 2-D input) columns.
+
+    Returns
+    -------
+    ndarray
+        The validated array.
+
+    Raises
+    ------
+    TypeError
+        If ``X`` is not numeric (strings, objects, ``None``).
+    ValueError
+        If ``X`` has the wrong number of dimensions, is empty, or contains
+        NaN/inf.
+
+    Examples
+    --------
+    >>> check_array([[1, 2], [3, 4]]).dtype
+    dtype('float64')
+    >>> check_array([1, 2, 3])
+    Traceback (most recent call last):
+    ...
+    ValueError: Expected 2D array for X, got 1D array of shape (3,) instead. Reshape your data with X.reshape(-1, 1) if it has a single feature or X.reshape(1, -1) if it is a single sample.
+    """
+    if X is None:
+        raise TypeError(f"{name} must be array-like of numbers, got None.")
+    if isinstance(X, (str, bytes)):
+        raise TypeError(f"{name} must be array-like of numbers, got a {type(X).__name__}.")
+    try:
+        arr = np.asarray(X)
+    except (ValueError, TypeError) as exc:  # ragged nested lists
+        raise ValueError(f"{name} could not be converted to an array ({exc}); "
+                         "expected a rectangular array-like of numbers.") from None
+    if arr.dtype == object or arr.dtype.kind in "USVO":
+        raise TypeError(f"{name} must contain numbers, got dtype {arr.dtype}.")
+    if arr.dtype.kind == "c":
+        raise TypeError(f"{name} must be real-valued, got complex dtype {arr.dtype}.")
+    if dtype is not None:
+        arr = arr.astype(dtype, copy=False)
+    elif arr.dtype.kind == "b":
+        arr = arr.astype(np.float64)
+    if ensure_2d:
+        if arr.ndim == 0:
+            raise ValueError(f"Expected 2D array for {name}, got scalar {arr!r} instead.")
+        if arr.ndim == 1:
+            raise ValueError(
+                f"Expected 2D array for {name}, got 1D array of shape {arr.shape} instead. "
+                f"Reshape your data with {name}.reshape(-1, 1) if it has a single feature "
+                f"or {name}.reshape(1, -1) if it is a single sample."
+            )
+        if arr.ndim > 2 and not allow_nd:
+            raise ValueError(f"Expected 2D array for {name}, got {arr.ndim}D array of shape {arr.shape}.")
+    if arr.shape[0] < ensure_min_samples if arr.ndim else False:
+        raise ValueError(
+            f"{name} has {arr.shape[0]} sample(s) (shape {arr.shape}); "
+            f"at least {ensure_min_samples} required."
+        )
+    if arr.ndim >= 2 and arr.shape[1] < ensure_min_features:
+        raise ValueError(
+            f"{name} has {arr.shape[1]} feature(s) (shape {arr.shape}); "
+            f"at least {ensure_min_features} required."
+        )
+    if ensure_finite and arr.dtype.kind == "f" and not np.isfinite(arr).all():
+        bad = "NaN" if np.isnan(arr).any() else "infinity"
+        raise ValueError(f"{name} contains {bad}; expected finite values only.")
+    return arr
+
+
+def check_X_y(
+    X: Any,
+    y: Any,
+    *,
+    y_numeric: bool = False,
+    multi_output: bool = False,
+    allow_nd: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Validate a feature matrix and its targets together.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    y : array-like of shape (n_samples,) (or (n_samples, n_outputs) if ``multi_output``)
+    y_numeric : bool
+        Convert ``y`` to float64 (regression). Otherwise labels keep their dtype
+        (ints, strings) and only have to be 1-D.
+    multi_output : bool
+        Accept a 2-D ``y``.
+    allow_nd : bool
+        Accept ``X`` with more than two dimensions.
+
+    Returns
+    -------
+    X, y : ndarray
+
+    Examples
+    --------
+    >>> X, y = check_X_y([[0.0], [1.0]], [0, 1])
+    >>> X.shape, y.shape
+    ((2, 1), (2,))
+    >>> check_X_y([[0.0], [1.0]], [0, 1, 1])
+    Traceback (most recent call last):
+    ...
+    ValueError: X and y have inconsistent numbers of samples: X has 2 rows, y has 3 entries.
+    """
+    X = check_array(X, allow_nd=allow_nd)
+    if y is None:
+        raise TypeError("y must be array-like, got None; this estimator needs targets for fit.")
+    y_arr = np.asarray(y)
+    if y_arr.ndim == 2 and y_arr.shape[1] == 1 and not multi_output:
+        y_arr = y_arr.ravel()
+    if y_arr.ndim != 1 and not (multi_output and y_arr.ndim == 2):
+        expected = "1D or 2D" if multi_output else "1D"
+        raise ValueError(f"y must be {expected}, got array of shape {y_arr.shape}.")
+    if y_numeric:
+        y_arr = check_array(y_arr, name="y", ensure_2d=False)
+    elif y_arr.dtype.kind == "f" and not np.isfinite(y_arr).all():
+        raise ValueError("y contains NaN or infinity; expected finite labels.")
+    elif y_arr.dtype == object:
+        if any(v is None for v in y_arr.ravel()):
+            raise ValueError("y contains None; expected a label for every sample.")
+    if X.shape[0] != y_arr.shape[0]:
+        raise ValueError(
+            f"X and y have inconsistent numbers of samples: X has {X.shape[0]} rows, "
+            f"y has {y_arr.shape[0]} entries."
+        )
+    return X, y_arr
+
+
+def check_is_fitted(estimator: Any, attributes: str | Sequence[str] | None = None) -> None:
+    """Raise :class:`NotFittedError` unless ``estimator`` has been fitted.
+
+    Parameters
+    ----------
+    estimator : object
+        The estimator instance.
+    attributes : str or list of str, optional
+        Fitted attributes to look for; by default any attribute ending in ``_``.
+
+    Examples
+    --------
+    >>> class Model:
+    ...     pass
+    >>> check_is_fitted(Model())
+    Traceback (most recent call last):
+    ...
+    mlnotes._validation.NotFittedError: This Model instance is not fitted yet. Call 'fit' with appropriate arguments before using this method.
+    """
+    if attributes is None:
+        fitted = any(k.endswith("_") and not k.startswith("__") for k in vars(estimator))
+    else:
+        names = [attributes] if isinstance(attributes, str) else list(attributes)
+        fitted = all(hasattr(estimator, a) for a in names)
+    if not fitted:
+        raise NotFittedError(
+            f"This {type(estimator).__name__} instance is not fitted yet. "
+            "Call 'fit' with appropriate arguments before using this method."
+        )
+
+
+def check_random_state(seed: Any) -> np.random.Generator:
+    """Turn ``seed`` into a :class:`numpy.random.Generator`.
+
+    Parameters
+    ----------
+    seed : None, int or numpy.random.Generator
+        ``None`` gives fresh OS entropy, an int a reproducible generator, and a
+        Generator is returned as it is (shared state).
+
+    Examples
+    --------
+    >>> rng = check_random_state(0)
+    >>> float(rng.random()) == float(check_random_state(0).random())
+    True
+    """
+    if seed is None or isinstance(seed, (numbers.Integral, np.integer)) and not isinstance(seed, bool):
+        if seed is not None and int(seed) < 0:
+            raise ValueError(f"random_state must be a non-negative int, got {seed}.")
+        return np.random.default_rng(seed)
+    if isinstance(seed, np.random.Generator):
+        return seed
+    raise TypeError(
+        f"random_state must be None, an int or a numpy.random.Generator, got {_describe(seed)}."
+    )
+
+
+def check_scalar(
+    value: Any,
+    name: str,
+    kind: type | tuple[type, ...] = numbers.Real,
+    *,
+    min_val: float | None = None,
+    max_val: float | None = None,
+    include_min: bool = True,
+    include_max: bool = True,
+) -> Any:
+    """Check a hyper-parameter is a number of the right kind within bounds.
+
+    Examples
+    --------
+    >>> check_scalar(3, "n_neighbors", int, min_val=1)
+    3
+    >>> check_scalar(0, "n_neighbors", int, min_val=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_neighbors must be >= 1, got 0.
+    """
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    is_int_kind = all(k in (int, numbers.Integral) for k in kinds)
+    if isinstance(value, bool) or not isinstance(value, kinds + ((np.integer,) if is_int_kind else (np.number,))):
+        wanted = "an int" if is_int_kind else "a real number"
+        raise TypeError(f"{name} must be {wanted}, got {value!r} of type {type(value).__name__}.")
+    if not is_int_kind and not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value}.")
+    if min_val is not None:
+        if value < min_val or (value == min_val and not include_min):
+            op = ">=" if include_min else ">"
+            raise ValueError(f"{name} must be {op} {min_val}, got {value}.")
+    if max_val is not None:
+        if value > max_val or (value == max_val and not include_max):
+            op = "<=" if include_max else "<"
+            raise ValueError(f"{name} must be {op} {max_val}, got {value}.")
+    return value
+
+
+def check_option(value: Any, name: str, options: Iterable[Any]) -> Any:
+    """Check ``value`` is one of ``options``.
+
+    Examples
+    --------
+    >>> check_option("rbf", "kernel", ("linear", "rbf"))
+    'rbf'
+    >>> check_option("cubic", "kernel", ("linear", "rbf"))
+    Traceback (most recent call last):
+    ...
+    ValueError: kernel must be one of 'linear', 'rbf'; got 'cubic'.
+    """
+    options = tuple(options)
+    if not any(value is o or (type(value) is type(o) and value == o) for o in options):
+        listed = ", ".join(repr(o) for o in options)
+        raise ValueError(f"{name} must be one of {listed}; got {value!r}.")
+    return value

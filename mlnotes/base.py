@@ -1,0 +1,116 @@
+"""Estimator base classes: parameters, ``repr`` and default ``score`` methods.
+
+Follows scikit-learn's ``BaseEstimator``: ``__init__`` stores keyword
+hyper-parameters unchanged, ``get_params`` reads them back from the signature,
+and fitted state lives in attributes whose names end in ``_``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import numpy as np
+
+__all__ = ["BaseEstimator", "ClassifierMixin", "RegressorMixin", "TransformerMixin", "ClusterMixin"]
+
+
+class BaseEstimator:
+    """Base class giving ``get_params``, ``set_params`` and a readable ``repr``.
+
+    Examples
+    --------
+    >>> class Toy(BaseEstimator):
+    ...     def __init__(self, *, alpha=1.0):
+    ...         self.alpha = alpha
+    >>> Toy(alpha=0.5)
+    Toy(alpha=0.5)
+    >>> Toy().set_params(alpha=2.0).get_params()
+    {'alpha': 2.0}
+    """
+
+    @classmethod
+    def _param_names(cls) -> list[str]:
+        sig = inspect.signature(cls.__init__)
+        return [p.name for p in sig.parameters.values()
+                if p.name != "self" and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Return the hyper-parameters as a dict."""
+        return {name: getattr(self, name) for name in self._param_names()}
+
+    def set_params(self, **params: Any) -> "BaseEstimator":
+        """Set hyper-parameters; unknown names raise ``ValueError``."""
+        valid = self._param_names()
+        for key, value in params.items():
+            if key not in valid:
+                raise ValueError(
+                    f"Invalid parameter {key!r} for {type(self).__name__}; valid parameters are {valid}."
+                )
+            setattr(self, key, value)
+        return self
+
+    def __repr__(self) -> str:
+        sig = inspect.signature(type(self).__init__)
+        shown = []
+        for name in self._param_names():
+            value = getattr(self, name, None)
+            default = sig.parameters[name].default
+            same = default is not inspect.Parameter.empty and (
+                value is default or (type(value) is type(default) and _equal(value, default))
+            )
+            if not same:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+
+def _equal(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b)
+    except (ValueError, TypeError):
+        return False
+
+
+class ClassifierMixin:
+    """Adds ``score`` = mean accuracy."""
+
+    _estimator_type = "classifier"
+
+    def score(self, X: Any, y: Any) -> float:
+        """Mean accuracy of ``self.predict(X)`` against ``y``."""
+        y = np.asarray(y)
+        return float(np.mean(self.predict(X) == y))  # type: ignore[attr-defined]
+
+
+class RegressorMixin:
+    """Adds ``score`` = coefficient of determination R²."""
+
+    _estimator_type = "regressor"
+
+    def score(self, X: Any, y: Any) -> float:
+        """R² of ``self.predict(X)`` against ``y``."""
+        y = np.asarray(y, dtype=float)
+        pred = self.predict(X)  # type: ignore[attr-defined]
+        ss_res = float(np.sum((y - pred) ** 2))
+        ss_tot = float(np.sum((y - y.mean(axis=0)) ** 2))
+        if ss_tot == 0.0:
+            return 1.0 if ss_res == 0.0 else 0.0
+        return 1.0 - ss_res / ss_tot
+
+
+class TransformerMixin:
+    """Adds ``fit_transform``."""
+
+    def fit_transform(self, X: Any, y: Any = None) -> np.ndarray:
+        """Fit to ``X`` then transform it."""
+        return self.fit(X, y).transform(X)  # type: ignore[attr-defined]
+
+
+class ClusterMixin:
+    """Adds ``fit_predict``."""
+
+    _estimator_type = "clusterer"
+
+    def fit_predict(self, X: Any, y: Any = None) -> np.ndarray:
+        """Fit to ``X`` and return ``labels_``."""
+        return self.fit(X).labels_  # type: ignore[attr-defined]

@@ -1,0 +1,267 @@
+"""Figures for the pages: deterministic inline SVG with Chinese and English labels.
+
+Every figure on the site goes through :func:`figure` and :func:`to_svg` (or
+:func:`show`), so that
+
+* the SVG is byte-identical across builds (fixed ``svg.hashsalt``, no date
+  metadata, the figure closed afterwards);
+* text is drawn as paths with a CJK-capable font as fallback, so Chinese labels
+  render in any browser without web fonts;
+* labels follow the page's language: :func:`tr` picks the Chinese or English
+  string from the ``MLNOTES_LANG`` environment variable, which the site build
+  sets per language.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+__all__ = [
+    "LANGUAGES",
+    "current_language",
+    "set_language",
+    "tr",
+    "cjk_font",
+    "style",
+    "figure",
+    "to_svg",
+    "show",
+    "plot_decision_boundary",
+]
+
+LANGUAGES = ("zh", "en")
+_ENV = "MLNOTES_LANG"
+_CJK_CANDIDATES = (
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
+# Okabe-Ito colour-blind-safe palette.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+
+def current_language() -> str:
+    """The language figures are labelled in: ``"zh"`` or ``"en"`` (default ``"en"``).
+
+    Examples
+    --------
+    >>> with language("zh"):
+    ...     current_language()
+    'zh'
+    """
+    lang = os.environ.get(_ENV, "en")
+    return lang if lang in LANGUAGES else "en"
+
+
+def set_language(lang: str) -> None:
+    """Set the language of figure labels for this process (``"zh"`` or ``"en"``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}.")
+    os.environ[_ENV] = lang
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Temporarily switch the figure language (a context manager)."""
+    old = os.environ.get(_ENV)
+    set_language(lang)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(_ENV, None)
+        else:
+            os.environ[_ENV] = old
+
+
+def tr(zh: str, en: str) -> str:
+    """Return ``zh`` or ``en`` according to :func:`current_language`.
+
+    Examples
+    --------
+    >>> with language("en"):
+    ...     tr("特征", "feature")
+    'feature'
+    """
+    return zh if current_language() == "zh" else en
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """Name of an installed font with Chinese glyphs, or ``None`` if there is none."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in _CJK_CANDIDATES:
+        if name in installed:
+            return name
+    return None
+
+
+def style() -> dict[str, Any]:
+    """The rcParams every figure is drawn with (fonts, determinism, palette)."""
+    families = ["DejaVu Sans"]
+    cjk = cjk_font()
+    if cjk is not None:
+        families.append(cjk)
+    return {
+        "font.family": families,
+        "svg.hashsalt": "mlnotes",
+        "svg.fonttype": "path",
+        "axes.unicode_minus": False,
+        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "figure.dpi": 100,
+        "font.size": 10,
+        "path.simplify": True,
+    }
+
+
+def figure(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None,
+           **kwargs: Any) -> tuple[Figure, Any]:
+    """Create a figure and axes with the site's style (like ``plt.subplots``).
+
+    Parameters
+    ----------
+    nrows, ncols : int
+        Grid of axes.
+    figsize : (float, float), optional
+        Size in inches; defaults to 6.4 x 4 for one panel, wider for grids.
+    **kwargs
+        Passed to :func:`matplotlib.pyplot.subplots`.
+
+    Returns
+    -------
+    fig, ax : Figure and Axes (or array of Axes)
+    """
+    if figsize is None:
+        figsize = (min(3.6 * ncols, 12.0) if ncols > 1 else 6.4, 3.4 * nrows if nrows > 1 else 4.0)
+    with plt.rc_context(style()):
+        fig, ax = plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
+    return fig, ax
+
+
+_SIZE_RE = re.compile(r'<svg([^>]*?) width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def to_svg(fig: Figure, *, alt: str = "") -> str:
+    """Render ``fig`` as an inline ``<svg>`` element and close it.
+
+    The output is deterministic: no date, a fixed hash salt for element ids,
+    and text drawn as paths (no font needed in the browser).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    alt : str
+        Accessible description, stored as the SVG's ``<title>`` and ``aria-label``.
+
+    Returns
+    -------
+    str
+        ``<svg ...>...</svg>`` without the XML prolog, scaled to the page width.
+
+    Examples
+    --------
+    >>> fig, ax = figure()
+    >>> _ = ax.plot([0, 1], [0, 1])
+    >>> svg = to_svg(fig, alt="a line")
+    >>> svg.startswith("<svg") and svg == svg.strip() and "Date" not in svg
+    True
+    """
+    buf = io.StringIO()
+    with plt.rc_context(style()):
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    text = buf.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+
+    def _size(m: re.Match[str]) -> str:
+        width = float(m.group(2))
+        label = html.escape(alt, quote=True)
+        return (f'<svg{m.group(1)} role="img" aria-label="{label}" '
+                f'style="width:100%;max-width:{width * 4 / 3:.0f}px;height:auto"')
+
+    text = _SIZE_RE.sub(_size, text, count=1)
+    if alt:
+        text = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + f"<title>{html.escape(alt)}</title>", text, count=1)
+    return text.strip()
+
+
+def show(fig: Figure, fig_id: str, caption: str = "", *, alt: str | None = None) -> None:
+    """Print ``fig`` as a captioned ``<figure>`` for a page (markdown-exec ``html="1"`` block).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    fig_id : str
+        Stable id of the figure (``fig-<chapter>-<name>``); the same in both
+        languages so that tests can match zh and en pages.
+    caption : str
+        Caption text (already translated, e.g. with :func:`tr`).
+    alt : str, optional
+        Accessible description; defaults to the caption.
+    """
+    if not re.fullmatch(r"fig-[a-z0-9][a-z0-9-]*", fig_id):
+        raise ValueError(f"fig_id must look like 'fig-<chapter>-<name>' (lowercase, digits, '-'), got {fig_id!r}.")
+    svg = to_svg(fig, alt=alt if alt is not None else caption)
+    cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    print(f'<figure class="mlnotes-figure" id="{fig_id}">{svg}{cap}</figure>')
+
+
+def plot_decision_boundary(ax: Any, model: Any, X: np.ndarray, y: np.ndarray, *,
+                           resolution: int = 200, margin: float = 0.5, alpha: float = 0.25) -> None:
+    """Shade the regions a fitted 2-D classifier assigns to each class and scatter the data.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    model : fitted classifier with ``predict``
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,)
+    resolution : int
+        Grid points per axis.
+    margin : float
+        Padding around the data range.
+    alpha : float
+        Opacity of the shaded regions.
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"plot_decision_boundary needs X of shape (n_samples, 2), got {X.shape}.")
+    classes = np.unique(y)
+    x0 = np.linspace(X[:, 0].min() - margin, X[:, 0].max() + margin, resolution)
+    x1 = np.linspace(X[:, 1].min() - margin, X[:, 1].max() + margin, resolution)
+    g0, g1 = np.meshgrid(x0, x1)
+    pred = np.asarray(model.predict(np.column_stack([g0.ravel(), g1.ravel()])))
+    codes = np.searchsorted(classes, pred).reshape(g0.shape)  # class index per grid point
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(classes))]
+    cmap = matplotlib.colors.ListedColormap(colors)
+    ax.contourf(g0, g1, codes, levels=np.arange(len(classes) + 1) - 0.5, cmap=cmap, alpha=alpha)
+    for i, c in enumerate(classes):
+        pts = X[y == c]
+        ax.scatter(pts[:, 0], pts[:, 1], s=12, color=colors[i], edgecolor="white", linewidth=0.4)
+    ax.set_xlim(x0[0], x0[-1])
+    ax.set_ylim(x1[0], x1[-1])
