@@ -7,8 +7,9 @@ whatever the user passed into a clean float array, or raises a ``ValueError`` /
 
 from __future__ import annotations
 
+import contextlib
 import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,11 +22,19 @@ __all__ = [
     "check_scalar",
     "check_option",
     "NotFittedError",
+    "ConvergenceWarning",
+    "check_n_features",
+    "encode_labels",
+    "float_errors_as_value_error",
 ]
 
 
 class NotFittedError(ValueError, AttributeError):
     """Raised when ``predict``/``transform`` is called before ``fit``."""
+
+
+class ConvergenceWarning(UserWarning):
+    """Warned when an iterative solver stops at ``max_iter`` before converging."""
 
 
 def _describe(obj: Any) -> str:
@@ -303,3 +312,93 @@ def check_option(value: Any, name: str, options: Iterable[Any]) -> Any:
         listed = ", ".join(repr(o) for o in options)
         raise ValueError(f"{name} must be one of {listed}; got {value!r}.")
     return value
+
+
+def check_n_features(X: np.ndarray, estimator: Any) -> None:
+    """Raise ``ValueError`` unless ``X`` has the ``n_features_in_`` seen in ``fit``.
+
+    Examples
+    --------
+    >>> class Model:
+    ...     n_features_in_ = 2
+    >>> check_n_features(np.zeros((3, 5)), Model())
+    Traceback (most recent call last):
+    ...
+    ValueError: X has 5 features, but Model was fitted with 2 features.
+    """
+    if X.shape[1] != estimator.n_features_in_:
+        raise ValueError(
+            f"X has {X.shape[1]} features, but {type(estimator).__name__} was fitted with "
+            f"{estimator.n_features_in_} features."
+        )
+
+
+def encode_labels(y: np.ndarray, *, name: str = "y") -> tuple[np.ndarray, np.ndarray]:
+    """Sorted class labels of a 1-D ``y`` and each sample's class index.
+
+    Accepts ints, bools, strings and integral floats; rejects continuous
+    targets and labels that cannot be ordered together.
+
+    Returns
+    -------
+    classes : ndarray of shape (n_classes,)
+    y_index : ndarray of shape (n_samples,)
+        ``classes[y_index] == y``.
+
+    Examples
+    --------
+    >>> classes, idx = encode_labels(np.array(["b", "a", "b"]))
+    >>> classes.tolist(), idx.tolist()
+    (['a', 'b'], [1, 0, 1])
+    >>> encode_labels(np.array([0.5, 1.0]))
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown label type for y: continuous values such as 0.5. Expected class labels (ints, strings or bools); use a regressor for continuous targets.
+    """
+    y = np.asarray(y)
+    if y.ndim != 1:
+        raise ValueError(f"{name} must be 1D, got array of shape {y.shape}.")
+    if y.dtype.kind == "f":
+        frac = y[y != np.round(y)] if np.isfinite(y).all() else y[~np.isfinite(y)]
+        if frac.size:
+            raise ValueError(
+                f"Unknown label type for {name}: continuous values such as {frac[0].item()!r}. "
+                "Expected class labels (ints, strings or bools); use a regressor for "
+                "continuous targets."
+            )
+    elif y.dtype.kind == "c":
+        raise TypeError(f"{name} must contain class labels, got complex dtype {y.dtype}.")
+    try:
+        classes, y_index = np.unique(y, return_inverse=True)
+    except TypeError as exc:
+        raise TypeError(
+            f"{name} mixes label types that cannot be compared ({exc}); "
+            "expected labels of one type (all ints or all strings)."
+        ) from None
+    return classes, y_index.reshape(-1)
+
+
+@contextlib.contextmanager
+def float_errors_as_value_error(what: str) -> Iterator[None]:
+    """Turn float overflow / invalid operations inside the block into ``ValueError``.
+
+    numpy would otherwise emit a ``RuntimeWarning`` and carry on with ``inf``
+    or ``nan``; like scikit-learn's SGD estimators we stop with a message that
+    says how to fix the input instead.
+
+    Examples
+    --------
+    >>> with float_errors_as_value_error("the demo"):
+    ...     np.array([1e300]) ** 2
+    Traceback (most recent call last):
+    ...
+    ValueError: Floating-point overflow in the demo (overflow encountered in square). The input values are too large for float64 arithmetic; rescale them (e.g. standardize the features).
+    """
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+            yield
+    except FloatingPointError as exc:
+        raise ValueError(
+            f"Floating-point overflow in {what} ({exc}). The input values are too large for "
+            "float64 arithmetic; rescale them (e.g. standardize the features)."
+        ) from None
