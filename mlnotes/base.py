@@ -7,12 +7,14 @@ and fitted state lives in attributes whose names end in ``_``.
 
 from __future__ import annotations
 
+import copy
 import inspect
 from typing import Any
 
 import numpy as np
 
-__all__ = ["BaseEstimator", "ClassifierMixin", "RegressorMixin", "TransformerMixin", "ClusterMixin"]
+__all__ = ["BaseEstimator", "ClassifierMixin", "RegressorMixin", "TransformerMixin", "ClusterMixin",
+           "clone"]
 
 
 class BaseEstimator:
@@ -62,6 +64,34 @@ class BaseEstimator:
             if not same:
                 shown.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
+
+
+def clone(estimator: Any) -> Any:
+    """A new, unfitted estimator with the same hyper-parameters (deep-copied).
+
+    Parameters
+    ----------
+    estimator : BaseEstimator
+        Any object with ``get_params``; its fitted attributes are not copied.
+
+    Examples
+    --------
+    >>> class Toy(BaseEstimator):
+    ...     def __init__(self, *, alpha=1.0):
+    ...         self.alpha = alpha
+    >>> fitted = Toy(alpha=0.5)
+    >>> fitted.coef_ = 3.0
+    >>> copy = clone(fitted)
+    >>> copy, hasattr(copy, "coef_")
+    (Toy(alpha=0.5), False)
+    """
+    if not hasattr(estimator, "get_params"):
+        raise TypeError(
+            f"Cannot clone {estimator!r} of type {type(estimator).__name__}: "
+            "expected an estimator with a get_params method."
+        )
+    params = {k: copy.deepcopy(v) for k, v in estimator.get_params(deep=False).items()}
+    return type(estimator)(**params)
 
 
 def _equal(a: Any, b: Any) -> bool:
