@@ -1,10 +1,69 @@
 """Neural networks in numpy: neurons, activations, layers, losses, optimizers, MLPs.
 
+The building blocks follow one protocol (:class:`Layer`): ``forward(x)``,
+``backward(grad_y)``, ``params``/``grads``. Networks are :class:`Sequential`
+stacks trained with :func:`train`; :class:`MLPClassifier`/:class:`MLPRegressor`
+wrap them in the scikit-learn estimator API.
+
 References
 ----------
 Goodfellow, Bengio & Courville, *Deep Learning*, MIT Press, 2016, chapters 6 and 8.
 """
 
+from .activations import (
+    log_softmax,
+    neuron,
+    relu,
+    relu_grad,
+    sigmoid,
+    sigmoid_grad,
+    softmax,
+    step,
+    tanh,
+    tanh_grad,
+)
 from .base import Layer
+from .gradcheck import GradCheckResult, gradient_check
+from .layers import Dense, Flatten, Identity, ReLU, Sigmoid, Tanh
+from .losses import BCELoss, BCEWithLogitsLoss, Loss, MSELoss, SoftmaxCrossEntropyLoss
+from .model import Sequential, collapse_linear, train
+from .optim import SGD, Adam, Momentum, Optimizer
 
-__all__ = ["Layer"]
+__all__ = [
+    "Layer",
+    # activations
+    "sigmoid",
+    "tanh",
+    "relu",
+    "step",
+    "softmax",
+    "log_softmax",
+    "sigmoid_grad",
+    "tanh_grad",
+    "relu_grad",
+    "neuron",
+    # layers
+    "Dense",
+    "Sigmoid",
+    "Tanh",
+    "ReLU",
+    "Identity",
+    "Flatten",
+    "Sequential",
+    # losses
+    "Loss",
+    "MSELoss",
+    "BCELoss",
+    "BCEWithLogitsLoss",
+    "SoftmaxCrossEntropyLoss",
+    # optimizers
+    "Optimizer",
+    "SGD",
+    "Momentum",
+    "Adam",
+    # training and helpers
+    "train",
+    "collapse_linear",
+    "gradient_check",
+    "GradCheckResult",
+]

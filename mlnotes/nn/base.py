@@ -47,5 +47,41 @@ class Layer:
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return self.forward(x)
 
+    def parameters(self) -> list[tuple["Layer", str]]:
+        """Every trainable array as a ``(layer, key)`` pair: ``layer.params[key]``.
+
+        Optimizers iterate over this list; containers such as ``Sequential``
+        override it to collect the pairs of their sub-layers.
+        """
+        return [(self, key) for key in self.params]
+
+    def train(self, mode: bool = True) -> "Layer":
+        """Switch to training mode (``mode=True``) or evaluation mode; returns ``self``."""
+        self.training = bool(mode)
+        return self
+
+    def eval(self) -> "Layer":
+        """Switch to evaluation mode; returns ``self``."""
+        return self.train(False)
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of the trainable arrays, keyed by name (for saving or target networks)."""
+        return {name: arr.copy() for name, arr in self.named_params().items()}
+
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        """Copy arrays from ``state`` (as returned by :meth:`state_dict`) into the parameters in place."""
+        own = self.named_params()
+        if set(state) != set(own):
+            raise ValueError(f"state keys {sorted(state)} do not match the parameters {sorted(own)}.")
+        for name, arr in own.items():
+            value = np.asarray(state[name])
+            if value.shape != arr.shape:
+                raise ValueError(f"state[{name!r}] has shape {value.shape}, expected {arr.shape}.")
+            arr[...] = value
+
+    def named_params(self) -> dict[str, np.ndarray]:
+        """The trainable arrays by name (the arrays themselves, not copies)."""
+        return dict(self.params)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"

@@ -1,0 +1,236 @@
+r"""Loss functions with their gradients with respect to the prediction.
+
+Each loss is an object: ``loss.forward(pred, target)`` (or ``loss(pred, target)``)
+returns the mean loss over the batch as a float and caches what
+``loss.backward()`` needs to return :math:`\partial L/\partial\,\mathrm{pred}`,
+which is then fed to the network's ``backward``.
+
+The cross-entropy losses work on logits and fuse the last activation into the
+loss (log-sum-exp / softplus), which is both stable and gives the simple
+gradients :math:`\sigma(z) - t` and :math:`\mathrm{softmax}(z) - t`.
+
+References
+----------
+Goodfellow, Bengio & Courville, *Deep Learning*, MIT Press, 2016, §6.2.2 (output units
+and cross-entropy); Bishop, *Pattern Recognition and Machine Learning*, 2006, §4.3.4.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .activations import log_softmax, sigmoid, softmax
+
+__all__ = ["Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "SoftmaxCrossEntropyLoss"]
+
+
+class Loss:
+    """Base class: ``forward(pred, target) -> float``, ``backward() -> dL/dpred``."""
+
+    def __init__(self) -> None:
+        self._cache: tuple[np.ndarray, ...] | None = None
+
+    def forward(self, pred: Any, target: Any) -> float:
+        """Mean loss over the batch."""
+        raise NotImplementedError
+
+    def backward(self) -> np.ndarray:
+        """Gradient of the last ``forward``'s loss with respect to ``pred``."""
+        raise NotImplementedError
+
+    def __call__(self, pred: Any, target: Any) -> float:
+        return self.forward(pred, target)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    def _cached(self) -> tuple[np.ndarray, ...]:
+        if self._cache is None:
+            raise RuntimeError(f"{self!r}.backward called before forward.")
+        return self._cache
+
+    def _check_pred(self, pred: Any) -> np.ndarray:
+        pred = np.asarray(pred, dtype=np.float64)
+        if pred.ndim == 0:
+            raise ValueError(f"{self!r} expected pred of shape (N, ...), got a scalar.")
+        if not np.isfinite(pred).all():
+            raise ValueError(f"{self!r} received pred of shape {pred.shape} containing NaN or "
+                             "infinity; the network diverged or its input was not finite.")
+        return pred
+
+    def _check_same_shape(self, pred: Any, target: Any) -> tuple[np.ndarray, np.ndarray]:
+        pred = self._check_pred(pred)
+        target = np.asarray(target)
+        if target.dtype.kind not in "biuf":
+            raise TypeError(f"{self!r} expected a numeric target, got dtype {target.dtype}.")
+        target = target.astype(np.float64)
+        if target.shape != pred.shape:
+            if pred.ndim == 2 and pred.shape[1] == 1 and target.shape == (pred.shape[0],):
+                target = target.reshape(-1, 1)  # (N,) targets for a single output column
+            else:
+                raise ValueError(f"{self!r}: target of shape {target.shape} does not match pred of "
+                                 f"shape {pred.shape}.")
+        if not np.isfinite(target).all():
+            raise ValueError(f"{self!r} received target containing NaN or infinity.")
+        return pred, target
+
+
+class MSELoss(Loss):
+    r"""Mean squared error :math:`L = \frac{1}{n}\sum_i (p_i - t_i)^2` over all ``n`` entries.
+
+    ``target`` has the shape of ``pred``; for ``pred`` of shape (N, 1) a target
+    of shape (N,) is accepted. The gradient is :math:`2(p - t)/n`.
+
+    Examples
+    --------
+    >>> loss = MSELoss()
+    >>> loss([[1.0], [3.0]], [1.0, 1.0])
+    2.0
+    >>> loss.backward()
+    array([[0.],
+           [2.]])
+    """
+
+    def forward(self, pred: Any, target: Any) -> float:
+        """Mean of the squared differences."""
+        pred, target = self._check_same_shape(pred, target)
+        diff = pred - target
+        self._cache = (diff,)
+        return float(np.mean(diff * diff))
+
+    def backward(self) -> np.ndarray:
+        """Return ``2 (pred - target) / n``."""
+        (diff,) = self._cached()
+        return 2.0 * diff / diff.size
+
+
+class BCELoss(Loss):
+    r"""Binary cross-entropy on probabilities: :math:`-\frac1n\sum t\log p + (1-t)\log(1-p)`.
+
+    Parameters
+    ----------
+    eps : float
+        ``pred`` is clipped to :math:`[\epsilon, 1-\epsilon]` so that the log is finite.
+
+    Notes
+    -----
+    Prefer :class:`BCEWithLogitsLoss` after a linear output layer: it is exact
+    where this loss has to clip.
+
+    Examples
+    --------
+    >>> loss = BCELoss()
+    >>> round(loss([0.9, 0.2], [1, 0]), 4)
+    0.1643
+    """
+
+    def __init__(self, eps: float = 1e-12) -> None:
+        super().__init__()
+        if not 0.0 < eps < 0.5:
+            raise ValueError(f"eps must be in (0, 0.5), got {eps}.")
+        self.eps = eps
+
+    def forward(self, pred: Any, target: Any) -> float:
+        """Mean binary cross-entropy of probabilities ``pred`` against 0/1 ``target``."""
+        pred, target = self._check_same_shape(pred, target)
+        if pred.min() < 0.0 or pred.max() > 1.0:
+            raise ValueError(f"{self!r} expects probabilities in [0, 1], got values in "
+                             f"[{pred.min():.3g}, {pred.max():.3g}]; use BCEWithLogitsLoss on logits.")
+        p = np.clip(pred, self.eps, 1.0 - self.eps)
+        self._cache = (p, target)
+        return float(-np.mean(target * np.log(p) + (1.0 - target) * np.log1p(-p)))
+
+    def backward(self) -> np.ndarray:
+        r"""Return :math:`(p - t) / (p(1-p)\,n)`."""
+        p, target = self._cached()
+        return (p - target) / (p * (1.0 - p) * p.size)
+
+
+class BCEWithLogitsLoss(Loss):
+    r"""Binary cross-entropy on logits :math:`z`, with :math:`p = \sigma(z)`.
+
+    Notes
+    -----
+    Computed as :math:`\max(z, 0) - zt + \log(1 + e^{-|z|})`, which never
+    overflows; the gradient is :math:`(\sigma(z) - t)/n`.
+
+    Examples
+    --------
+    >>> loss = BCEWithLogitsLoss()
+    >>> round(loss([[1e4], [-1e4]], [[1.0], [0.0]]), 6)
+    0.0
+    >>> round(loss([0.0], [1.0]), 4)  # log 2
+    0.6931
+    """
+
+    def forward(self, pred: Any, target: Any) -> float:
+        """Mean binary cross-entropy of ``sigmoid(pred)`` against ``target`` in [0, 1]."""
+        z, target = self._check_same_shape(pred, target)
+        self._cache = (z, target)
+        return float(np.mean(np.maximum(z, 0.0) - z * target + np.log1p(np.exp(-np.abs(z)))))
+
+    def backward(self) -> np.ndarray:
+        r"""Return :math:`(\sigma(z) - t)/n`."""
+        z, target = self._cached()
+        return (sigmoid(z) - target) / z.size
+
+
+class SoftmaxCrossEntropyLoss(Loss):
+    r"""Softmax followed by cross-entropy, fused: :math:`L = -\frac1N\sum_i\sum_k t_{ik}\log\mathrm{softmax}(z_i)_k`.
+
+    ``pred`` are logits of shape (N, C); ``target`` is either integer class
+    indices of shape (N,) in ``0..C-1`` or a one-hot (or probability) matrix of
+    shape (N, C).
+
+    Notes
+    -----
+    :math:`\log\mathrm{softmax}(z)_k = z_k - \max z - \log\sum_j e^{z_j-\max z}`,
+    and :math:`\partial L/\partial z = (\mathrm{softmax}(z) - t)/N`.
+
+    Examples
+    --------
+    >>> loss = SoftmaxCrossEntropyLoss()
+    >>> round(loss([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]], [0, 2]), 4)
+    0.6691
+    >>> loss.backward().round(3)
+    array([[-0.107,  0.053,  0.053],
+           [ 0.167,  0.167, -0.333]])
+    """
+
+    def forward(self, pred: Any, target: Any) -> float:
+        """Mean cross-entropy of ``softmax(pred)`` against ``target``."""
+        z = self._check_pred(pred)
+        if z.ndim != 2:
+            raise ValueError(f"{self!r} expected logits of shape (N, C), got {z.shape}.")
+        n, c = z.shape
+        target = np.asarray(target)
+        if target.ndim == 1:
+            if target.dtype.kind == "f" and np.all(np.isfinite(target)) and np.all(target == np.round(target)):
+                target = target.astype(np.int64)
+            if target.dtype.kind not in "iu":
+                raise TypeError(f"{self!r} expected integer class indices of shape ({n},), "
+                                f"got dtype {target.dtype}.")
+            if target.shape[0] != n:
+                raise ValueError(f"{self!r}: target of shape {target.shape} does not match logits "
+                                 f"of shape {z.shape}; expected ({n},) or ({n}, {c}).")
+            if target.size and (target.min() < 0 or target.max() >= c):
+                raise ValueError(f"{self!r}: class indices must be in 0..{c - 1}, got values in "
+                                 f"[{target.min()}, {target.max()}].")
+            T = np.zeros((n, c))
+            T[np.arange(n), target] = 1.0  # one-hot (N, C)
+        elif target.shape == z.shape:
+            T = np.asarray(target, dtype=np.float64)
+            if not np.isfinite(T).all():
+                raise ValueError(f"{self!r} received target containing NaN or infinity.")
+        else:
+            raise ValueError(f"{self!r}: target of shape {target.shape} does not match logits of "
+                             f"shape {z.shape}; expected ({n},) class indices or ({n}, {c}) one-hot.")
+        self._cache = (z, T)
+        return float(-np.sum(T * log_softmax(z, axis=1)) / n)
+
+    def backward(self) -> np.ndarray:
+        r"""Return :math:`(\mathrm{softmax}(z) - t)/N`."""
+        z, T = self._cached()
+        return (softmax(z, axis=1) - T) / z.shape[0]
