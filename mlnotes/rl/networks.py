@@ -1,0 +1,154 @@
+r"""Pieces shared by the deep agents: state encoding, MLPs from ``mlnotes.nn``, target updates.
+
+A target network is a copy of a network whose parameters follow the online
+network slowly, either by periodic copies (hard update, DQN) or by Polyak
+averaging :math:`\theta' \leftarrow \tau\theta + (1-\tau)\theta'` (soft update, DDPG).
+
+References
+----------
+Mnih et al., "Human-level control through deep reinforcement learning",
+*Nature* 518, 2015 (target network, hard updates). Lillicrap et al.,
+"Continuous control with deep reinforcement learning", ICLR 2016 (soft updates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..nn import Dense, Layer, ReLU, Sequential, Tanh
+
+__all__ = ["one_hot", "StateEncoder", "mlp", "hard_update", "soft_update"]
+
+
+def one_hot(states: Any, n: int) -> np.ndarray:
+    """One-hot rows for integer states.
+
+    Parameters
+    ----------
+    states : int or array-like of int, shape (N,)
+        States in ``[0, n)``.
+    n : int
+        Number of states.
+
+    Returns
+    -------
+    ndarray of shape (N, n)
+        Row ``i`` is 1 at column ``states[i]``, 0 elsewhere.
+
+    Examples
+    --------
+    >>> one_hot([2, 0], 3)
+    array([[0., 0., 1.],
+           [1., 0., 0.]])
+    """
+    idx = np.atleast_1d(np.asarray(states))
+    if idx.dtype.kind not in "iu" or idx.ndim != 1:
+        raise TypeError(f"states must be ints (or a 1-D array of ints), got {states!r}.")
+    if idx.size and (idx.min() < 0 or idx.max() >= n):
+        raise ValueError(f"states must be in [0, {n}), got values in [{idx.min()}, {idx.max()}].")
+    out = np.zeros((idx.size, n))
+    out[np.arange(idx.size), idx] = 1.0
+    return out
+
+
+class StateEncoder:
+    """Turn observations of an environment into network input rows.
+
+    Discrete observation spaces (with ``.n``) are one-hot encoded; boxes are
+    flattened to float vectors.
+
+    Parameters
+    ----------
+    space : Discrete or Box (or the Gymnasium equivalent)
+        The observation space.
+
+    Attributes
+    ----------
+    dim : int
+        Length of an encoded state.
+    """
+
+    def __init__(self, space: Any) -> None:
+        self.discrete = hasattr(space, "n")
+        if self.discrete:
+            self.dim = int(space.n)
+        elif hasattr(space, "shape") and space.shape is not None:
+            self.dim = int(np.prod(space.shape))
+        else:
+            raise TypeError(f"Unsupported observation space {space!r}: need .n (discrete) or .shape.")
+
+    def one(self, state: Any) -> np.ndarray:
+        """Encode a single state as a vector of shape (dim,)."""
+        if self.discrete:
+            s = int(state)
+            if not 0 <= s < self.dim:
+                raise ValueError(f"state must be in [0, {self.dim}), got {state!r}.")
+            row = np.zeros(self.dim)
+            row[s] = 1.0
+            return row
+        x = np.asarray(state, dtype=np.float64).reshape(-1)
+        if x.shape != (self.dim,):
+            raise ValueError(f"state must have {self.dim} entries, got shape {np.shape(state)}.")
+        return x
+
+    def many(self, states: Any) -> np.ndarray:
+        """Encode a batch of states as rows of shape (N, dim)."""
+        if self.discrete:
+            return one_hot(states, self.dim)
+        x = np.asarray(states, dtype=np.float64)
+        if x.ndim == 1 and x.shape[0] == self.dim:
+            x = x[None, :]
+        return x.reshape(x.shape[0], -1)
+
+
+def mlp(sizes: Sequence[int], *, out_activation: str | None = None,
+        rng: np.random.Generator) -> Sequential:
+    """A ReLU multilayer perceptron ``sizes[0] -> ... -> sizes[-1]`` made of ``mlnotes.nn`` layers.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        Input size, hidden sizes, output size.
+    out_activation : {"tanh", None}, default=None
+        Activation after the last layer.
+    rng : numpy.random.Generator
+        Seeds the weights (He initialisation for hidden layers, Xavier for the output).
+
+    Returns
+    -------
+    Sequential
+        The network.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> net = mlp([4, 8, 2], rng=np.random.default_rng(0))
+    >>> net.layer_sizes
+    [4, 8, 2]
+    """
+    layers: list[Layer] = []
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        last = i == len(sizes) - 2
+        layers.append(Dense(n_in, n_out, init="xavier" if last else "he", random_state=rng))
+        if not last:
+            layers.append(ReLU())
+    if out_activation == "tanh":
+        layers.append(Tanh())
+    return Sequential(layers)
+
+
+def hard_update(target: Layer, online: Layer) -> None:
+    """Copy every parameter of ``online`` into ``target`` (same architecture), in place."""
+    for (lt, key), (lo, _) in zip(target.parameters(), online.parameters()):
+        lt.params[key][...] = lo.params[key]
+
+
+def soft_update(target: Layer, online: Layer, tau: float) -> None:
+    r"""Polyak averaging :math:`\theta' \leftarrow \tau\theta + (1 - \tau)\theta'`, in place."""
+    for (lt, key), (lo, _) in zip(target.parameters(), online.parameters()):
+        p = lt.params[key]
+        p *= 1.0 - tau
+        p += tau * lo.params[key]
