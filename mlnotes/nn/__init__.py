@@ -23,11 +23,14 @@ from .activations import (
     tanh_grad,
 )
 from .base import Layer
+from .conv_layers import AvgPool2D, Conv2D, GlobalAvgPool2D, GlobalMaxPool2D, MaxPool2D
 from .gradcheck import GradCheckResult, gradient_check
 from .layers import Dense, Flatten, Identity, ReLU, Sigmoid, Tanh
 from .losses import BCELoss, BCEWithLogitsLoss, Loss, MSELoss, SoftmaxCrossEntropyLoss
+from .mlp import MLPClassifier, MLPRegressor
 from .model import Sequential, collapse_linear, train
 from .optim import SGD, Adam, Momentum, Optimizer
+from .perceptron import Perceptron
 
 __all__ = [
     "Layer",
@@ -49,6 +52,11 @@ __all__ = [
     "ReLU",
     "Identity",
     "Flatten",
+    "Conv2D",
+    "MaxPool2D",
+    "AvgPool2D",
+    "GlobalMaxPool2D",
+    "GlobalAvgPool2D",
     "Sequential",
     # losses
     "Loss",
@@ -66,4 +74,8 @@ __all__ = [
     "collapse_linear",
     "gradient_check",
     "GradCheckResult",
+    # estimators
+    "Perceptron",
+    "MLPClassifier",
+    "MLPRegressor",
 ]

@@ -131,11 +131,16 @@ class Dense(Layer):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Fill ``grads["W"]``, ``grads["b"]`` and return dL/dx of shape (N, in_features)."""
+        grad_y = self.backward_params(grad_y)
+        return grad_y @ self.params["W"].T  # (N, in_features)
+
+    def backward_params(self, grad_y: Any) -> np.ndarray:
+        """Fill ``grads`` only (no input gradient, e.g. for a network's first layer); returns ``grad_y``."""
         x = self._x
         grad_y = _check_grad(self, grad_y, None if x is None else (x.shape[0], self.out_features))
         self.grads["W"] = x.T @ grad_y  # (in_features, out_features)
         self.grads["b"] = grad_y.sum(axis=0)  # (out_features,)
-        return grad_y @ self.params["W"].T  # (N, in_features)
+        return grad_y
 
     def __repr__(self) -> str:
         return f"Dense({self.in_features} -> {self.out_features})"
