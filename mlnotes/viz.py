@@ -265,3 +265,96 @@ def plot_decision_boundary(ax: Any, model: Any, X: np.ndarray, y: np.ndarray, *,
         ax.scatter(pts[:, 0], pts[:, 1], s=12, color=colors[i], edgecolor="white", linewidth=0.4)
     ax.set_xlim(x0[0], x0[-1])
     ax.set_ylim(x1[0], x1[-1])
+
+
+# --- network diagrams (mlnotes.nn) ----------------------------------------------------------------
+def draw_network(ax: Any, layers: Any, *, labels: bool | list[str] | tuple[str, ...] = True, max_neurons: int = 8,
+                 show_sizes: bool = True) -> Any:
+    """Draw a fully connected network: neurons as circles, weights as lines between layers.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Where to draw (the axes are turned off).
+    layers : sequence of int or Sequential
+        Neurons per layer ``[inputs, hidden..., outputs]``, or a network whose
+        ``layer_sizes`` gives them.
+    labels : bool or sequence of str
+        ``True`` labels the layers "input layer", "hidden layer i", "output layer"
+        in the page's language (:func:`tr`); ``False`` draws no labels; a sequence
+        gives one label per layer.
+    max_neurons : int
+        Layers wider than this are drawn with ``max_neurons - 1`` circles and a
+        vertical ellipsis in the middle.
+    show_sizes : bool
+        Write the number of neurons under layers that are drawn abbreviated.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+
+    Examples
+    --------
+    >>> fig, ax = figure()
+    >>> _ = draw_network(ax, [3, 5, 784, 1])
+    >>> len(ax.patches)  # circles: 3 + 5 + 7 + 1
+    16
+    >>> plt.close(fig)
+    """
+    sizes = list(layers.layer_sizes) if hasattr(layers, "layer_sizes") else list(layers)
+    if len(sizes) < 2 or any(isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1
+                             for s in sizes):
+        raise ValueError(f"draw_network needs at least two positive layer sizes, got {sizes!r}.")
+    if isinstance(max_neurons, bool) or not isinstance(max_neurons, (int, np.integer)) or max_neurons < 3:
+        raise ValueError(f"max_neurons must be an int >= 3, got {max_neurons!r}.")
+    if labels is True:
+        n_hidden = len(sizes) - 2
+        names = [tr("输入层", "input layer")]
+        names += [tr("隐藏层", "hidden layer") + (f" {i + 1}" if n_hidden > 1 else "") for i in range(n_hidden)]
+        names.append(tr("输出层", "output layer"))
+    elif labels is False:
+        names = []
+    else:
+        names = [str(s) for s in labels]
+        if len(names) != len(sizes):
+            raise ValueError(f"labels has {len(names)} entries but the network has {len(sizes)} layers.")
+    radius, gap_x = 0.18, 1.6
+    tallest = min(max(sizes), max_neurons)
+    columns = []  # per layer: y positions of drawn neurons and of the ellipsis (or None)
+    for n in sizes:
+        shown = n if n <= max_neurons else max_neurons - 1
+        slots = shown + (1 if n > max_neurons else 0)
+        ys = (np.arange(slots)[::-1] - (slots - 1) / 2.0) * 0.55
+        if n > max_neurons:
+            top = (shown + 1) // 2
+            columns.append((np.concatenate([ys[:top], ys[top + 1:]]), ys[top]))
+        else:
+            columns.append((ys, None))
+    for i in range(len(sizes) - 1):
+        for y0 in columns[i][0]:
+            for y1 in columns[i + 1][0]:
+                ax.plot([i * gap_x, (i + 1) * gap_x], [y0, y1], color="#7F8C8D", linewidth=0.5,
+                        alpha=0.5, zorder=1)
+    for i, (ys, ellipsis_y) in enumerate(columns):
+        color = PALETTE[0] if i == 0 else PALETTE[1] if i == len(sizes) - 1 else PALETTE[2]
+        for y in ys:
+            ax.add_patch(matplotlib.patches.Circle((i * gap_x, y), radius, facecolor=color,
+                                                   edgecolor="#2C3E50", linewidth=0.8, zorder=2))
+        if ellipsis_y is not None:
+            ax.scatter([i * gap_x] * 3, ellipsis_y + np.array([-0.12, 0.0, 0.12]), s=4, color="#2C3E50",
+                       zorder=2)
+        bottom = ys.min() - radius
+        if show_sizes and ellipsis_y is not None:
+            ax.text(i * gap_x, bottom - 0.12, f"n = {sizes[i]}", ha="center", va="top", fontsize=8)
+        if names:
+            ax.text(i * gap_x, (tallest - 1) / 2.0 * 0.55 + radius + 0.2, names[i], ha="center",
+                    va="bottom", fontsize=9)
+    half = (tallest - 1) / 2.0 * 0.55
+    ax.set_xlim(-gap_x / 2, (len(sizes) - 1) * gap_x + gap_x / 2)
+    ax.set_ylim(-half - radius - 0.5, half + radius + 0.55)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+__all__ += ["draw_network"]
