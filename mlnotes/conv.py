@@ -226,7 +226,7 @@ def conv2d_naive(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Pad
     """
     x, w, b, single = _check_conv_input(x, w, b)
     check_scalar(stride, "stride", int, min_val=1)
-    N, C, H, W = x.shape
+    N, _, H, W = x.shape  # (N, C, H, W)
     K, _, fh, fw = w.shape
     ph, pw = _resolve_padding(padding, fh, fw)
     Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
@@ -284,9 +284,18 @@ def im2col(x: Any, kernel_size: int | tuple[int, int], *, stride: int = 1,
     check_scalar(stride, "stride", int, min_val=1)
     fh, fw = _pair(kernel_size, "kernel_size", min_val=1)
     ph, pw = _resolve_padding(padding, fh, fw)
-    N, C, H, W = x.shape
-    Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
-    windows = _windows(pad2d(x, (ph, pw)), fh, fw, stride)  # (N, C, Ho, Wo, fh, fw), a view
+    conv_output_size(x.shape[2], fh, ph, stride)  # raises if the kernel does not fit
+    conv_output_size(x.shape[3], fw, pw, stride)
+    return _im2col(x, fh, fw, stride, ph, pw)
+
+
+def _im2col(x: np.ndarray, fh: int, fw: int, stride: int, ph: int, pw: int) -> np.ndarray:
+    """:func:`im2col` on checked arguments (used by the layers' forward pass)."""
+    N, C = x.shape[:2]
+    if ph or pw:
+        x = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))  # (N, C, H + 2ph, W + 2pw)
+    windows = _windows(x, fh, fw, stride)  # (N, C, Ho, Wo, fh, fw), a view: no copy yet
+    Ho, Wo = windows.shape[2:4]
     return windows.transpose(1, 4, 5, 0, 2, 3).reshape(C * fh * fw, N * Ho * Wo)  # the one copy
 
 
@@ -333,6 +342,14 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
     if cols.shape != (C * fh * fw, N * Ho * Wo):
         raise ValueError(f"cols must have shape {(C * fh * fw, N * Ho * Wo)} for x_shape {tuple(x_shape)}, "
                          f"got {cols.shape}.")
+    return _col2im(cols, (N, C, H, W), fh, fw, stride, ph, pw)
+
+
+def _col2im(cols: np.ndarray, x_shape: tuple[int, ...], fh: int, fw: int, stride: int,
+            ph: int, pw: int) -> np.ndarray:
+    """:func:`col2im` on checked arguments (used by the layers' backward pass)."""
+    N, C, H, W = x_shape
+    Ho, Wo = (H + 2 * ph - fh) // stride + 1, (W + 2 * pw - fw) // stride + 1
     blocks = cols.reshape(C, fh, fw, N, Ho, Wo).transpose(3, 0, 1, 2, 4, 5)  # (N, C, fh, fw, Ho, Wo)
     x_padded = np.zeros((N, C, H + 2 * ph, W + 2 * pw))
     # Scatter-add one kernel offset (i, j) at a time: F*F vectorised slice additions.
@@ -392,11 +409,11 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
     """
     x, w, b, single = _check_conv_input(x, w, b)
     check_scalar(stride, "stride", int, min_val=1)
-    N, C, H, W = x.shape
+    N, _, H, W = x.shape
     K, _, fh, fw = w.shape
     ph, pw = _resolve_padding(padding, fh, fw)
     Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
-    cols = im2col(x, (fh, fw), stride=stride, padding=(ph, pw))  # (C*fh*fw, N*Ho*Wo)
+    cols = _im2col(x, fh, fw, stride, ph, pw)  # (C*fh*fw, N*Ho*Wo)
     y = w.reshape(K, -1) @ cols + b[:, None]  # (K, N*Ho*Wo)
     y = y.reshape(K, N, Ho, Wo).transpose(1, 0, 2, 3)  # (N, K, Ho, Wo)
     return y[0, 0] if single else y
