@@ -1,0 +1,310 @@
+r"""k-nearest-neighbour classification and regression (brute force, Euclidean).
+
+Follows Hastie, Tibshirani & Friedman, *The Elements of Statistical Learning*,
+2nd ed., §2.3.2 and §13.3, and the conventions of scikit-learn's
+``KNeighborsClassifier`` / ``KNeighborsRegressor`` with ``algorithm="brute"``.
+
+All query–training distances come from one matrix product,
+:math:`\lVert a-b\rVert^2 = \lVert a\rVert^2 + \lVert b\rVert^2 - 2a^\top b`,
+computed for a block of query rows at a time so that the distance matrix never
+exceeds ``_CHUNK_BYTES`` (50,000 × 50,000 queries stay within tens of MB
+instead of 20 GB).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ._validation import (
+    check_array,
+    check_is_fitted,
+    check_n_features,
+    check_option,
+    check_scalar,
+    check_X_y,
+    encode_labels,
+    float_errors_as_value_error,
+)
+from .base import BaseEstimator, ClassifierMixin, RegressorMixin
+
+__all__ = ["KNeighborsClassifier", "KNeighborsRegressor"]
+
+_CHUNK_BYTES = 32 * 2**20  # one float64 distance block; with its argpartition indices ~64 MB
+
+
+def _power_of_two_exponent(*arrays: np.ndarray) -> int:
+    """``e`` such that ``x * 2**-e`` brings the largest |value| into [1, 2), or 0 if squares are safe.
+
+    Scaling by a power of two is exact, so neighbour rankings are unchanged.
+    """
+    largest = max(float(np.max(np.abs(a))) if a.size else 0.0 for a in arrays)
+    if largest == 0.0 or 2.0**-300 < largest < 2.0**300:
+        return 0
+    return int(np.frexp(largest)[1]) - 1
+
+
+def _squared_distances(Q: np.ndarray, X: np.ndarray, X_sq: np.ndarray) -> np.ndarray:
+    r""":math:`\lVert q\rVert^2 - 2q^\top x + \lVert x\rVert^2` for all pairs, clipped at 0 (round-off)."""
+    d2 = Q @ X.T  # (n_queries, n_fit)
+    d2 *= -2.0
+    d2 += np.einsum("ij,ij->i", Q, Q)[:, None]
+    d2 += X_sq[None, :]
+    np.maximum(d2, 0.0, out=d2)
+    return d2
+
+
+def _k_nearest(Q: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """Sorted squared distances and indices of the ``k`` nearest rows of ``X`` for each row of ``Q``.
+
+    Returns ``(d2, ind, e)``: ``d2`` and ``ind`` of shape (n_queries, k), the
+    squared distances in units of ``4**e`` (see :func:`_power_of_two_exponent`).
+    """
+    exponent = _power_of_two_exponent(Q, X)
+    if exponent:
+        Q, X = np.ldexp(Q, -exponent), np.ldexp(X, -exponent)
+    n_queries, n_fit = Q.shape[0], X.shape[0]
+    X_sq = np.einsum("ij,ij->i", X, X)  # (n_fit,)
+    rows = max(1, _CHUNK_BYTES // (8 * n_fit))
+    dist = np.empty((n_queries, k))
+    ind = np.empty((n_queries, k), dtype=np.intp)
+    for start in range(0, n_queries, rows):
+        stop = min(start + rows, n_queries)
+        d2 = _squared_distances(Q[start:stop], X, X_sq)  # (rows, n_fit)
+        if k < n_fit:
+            nearest = np.argpartition(d2, k - 1, axis=1)[:, :k]  # (rows, k), unordered
+            nearest.sort(axis=1)  # ties below are then broken by the lower training index
+        else:
+            nearest = np.broadcast_to(np.arange(n_fit), (stop - start, n_fit))
+        d2_k = np.take_along_axis(d2, nearest, axis=1)
+        order = np.argsort(d2_k, axis=1, kind="stable")
+        dist[start:stop] = np.take_along_axis(d2_k, order, axis=1)
+        ind[start:stop] = np.take_along_axis(nearest, order, axis=1)
+    return dist, ind, exponent
+
+
+def _neighbour_weights(dist: np.ndarray, weights: str) -> np.ndarray:
+    """Weights (n_queries, k): 1 for "uniform", proportional to 1/distance for "distance".
+
+    A query that coincides with training points gets weight only on those
+    points (scikit-learn's rule). Dividing by each row's smallest distance keeps
+    the weights in (0, 1] so they never overflow; only their ratios matter.
+    """
+    if weights == "uniform":
+        return np.ones_like(dist)
+    exact = dist == 0.0
+    w = np.divide(dist[:, :1], dist, out=np.zeros_like(dist), where=~exact)
+    hit = exact.any(axis=1)
+    w[hit] = exact[hit]
+    return w
+
+
+class _KNeighborsBase(BaseEstimator):
+    """Shared fit / kneighbors of the two k-NN estimators."""
+
+    def __init__(self, *, n_neighbors: int = 5, weights: str = "uniform") -> None:
+        self.n_neighbors = n_neighbors
+        self.weights = weights
+
+    def _check_params(self) -> None:
+        check_scalar(self.n_neighbors, "n_neighbors", int, min_val=1)
+        check_option(self.weights, "weights", ("uniform", "distance"))
+
+    def _fit(self, X: np.ndarray, y: np.ndarray) -> None:
+        self.X_fit_ = X
+        self.y_fit_ = y
+        self.n_features_in_ = X.shape[1]
+        self.n_samples_fit_ = X.shape[0]
+
+    def kneighbors(self, X: Any = None, n_neighbors: int | None = None,
+                   return_distance: bool = True) -> tuple[np.ndarray, np.ndarray] | np.ndarray:
+        """Distances to and indices of the nearest training points.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_queries, n_features), optional
+            Query points. If None, the training points are queried and each is
+            not counted as its own neighbour.
+        n_neighbors : int, optional
+            Number of neighbours; defaults to ``self.n_neighbors``.
+        return_distance : bool, default=True
+            Also return the distances.
+
+        Returns
+        -------
+        dist : ndarray of shape (n_queries, n_neighbors)
+            Euclidean distances, ascending (only if ``return_distance``).
+        ind : ndarray of shape (n_queries, n_neighbors)
+            Row indices into the training data.
+        """
+        d2, ind, exponent = self._kneighbors(X, n_neighbors)
+        if not return_distance:
+            return ind
+        with np.errstate(over="ignore"):  # a distance beyond float64's range is inf
+            return np.ldexp(np.sqrt(d2), exponent), ind
+
+    def _kneighbors(self, X: Any, n_neighbors: int | None) -> tuple[np.ndarray, np.ndarray, int]:
+        """Squared distances in units of ``4**e``, indices, and ``e`` (see :func:`_k_nearest`)."""
+        check_is_fitted(self, "X_fit_")
+        k = self.n_neighbors if n_neighbors is None else n_neighbors
+        check_scalar(k, "n_neighbors", int, min_val=1)
+        query_is_train = X is None
+        if query_is_train:
+            X = self.X_fit_
+            k += 1  # each training point finds itself first
+        else:
+            X = check_array(X)
+            check_n_features(X, self)
+        if k > self.n_samples_fit_:
+            raise ValueError(
+                f"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k}, "
+                f"n_samples_fit = {self.n_samples_fit_}, n_samples = {X.shape[0]}."
+            )
+        d2, ind, exponent = _k_nearest(X, self.X_fit_, k)
+        if query_is_train:  # drop each sample itself (or, for duplicates, the first column)
+            is_self = ind == np.arange(X.shape[0])[:, None]
+            is_self[~is_self.any(axis=1), 0] = True
+            keep = ~is_self
+            d2 = d2[keep].reshape(X.shape[0], k - 1)
+            ind = ind[keep].reshape(X.shape[0], k - 1)
+        return d2, ind, exponent
+
+    def _neighbours_and_weights(self, X: Any) -> tuple[np.ndarray, np.ndarray]:
+        self._check_params()
+        d2, ind, _ = self._kneighbors(X, None)  # weights only need distance ratios: stay scaled
+        return ind, _neighbour_weights(np.sqrt(d2), self.weights)
+
+
+class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
+    r"""Classify by a (weighted) vote of the ``n_neighbors`` nearest training points.
+
+    Parameters
+    ----------
+    n_neighbors : int, default=5
+        Number of neighbours ``k`` that vote.
+    weights : {"uniform", "distance"}, default="uniform"
+        ``"uniform"``: every neighbour counts once; ``"distance"``: a neighbour
+        counts :math:`1/d`, and a query equal to training points takes only their vote.
+
+    Attributes
+    ----------
+    classes_ : ndarray of shape (n_classes,)
+        The sorted class labels.
+    X_fit_ : ndarray of shape (n_samples, n_features)
+        The stored training points.
+    y_fit_ : ndarray of shape (n_samples,)
+        Class index (into ``classes_``) of each training point.
+    n_features_in_ : int
+        Number of features seen in ``fit``.
+    n_samples_fit_ : int
+        Number of training points.
+
+    Notes
+    -----
+    With :math:`N_k(x)` the ``k`` nearest training points and weights :math:`w_i`,
+
+    .. math:: P(y=c \mid x) = \frac{\sum_{i \in N_k(x)} w_i [y_i = c]}{\sum_{i \in N_k(x)} w_i},
+              \qquad \hat y(x) = \arg\max_c P(y=c \mid x),
+
+    ties going to the first class in ``classes_``. Fitting only stores the data.
+
+    References
+    ----------
+    Cover, T. & Hart, P. (1967). Nearest neighbor pattern classification.
+    *IEEE Trans. Information Theory* 13(1), 21–27.
+
+    Examples
+    --------
+    >>> X = [[0.0], [1.0], [2.0], [3.0]]
+    >>> knn = KNeighborsClassifier(n_neighbors=3).fit(X, ["a", "a", "b", "b"])
+    >>> knn.predict([[1.1], [2.9]]).tolist()
+    ['a', 'b']
+    >>> knn.predict_proba([[1.1]]).round(3)
+    array([[0.667, 0.333]])
+    """
+
+    def fit(self, X: Any, y: Any) -> "KNeighborsClassifier":
+        """Store ``X`` of shape (n_samples, n_features) and the labels ``y`` of shape (n_samples,)."""
+        self._check_params()
+        X, y = check_X_y(X, y)
+        classes, y_index = encode_labels(y)
+        if classes.size < 2:
+            raise ValueError(
+                f"KNeighborsClassifier needs samples of at least 2 classes in y, got only class "
+                f"{classes.tolist()!r}."
+            )
+        self.classes_ = classes
+        self._fit(X, y_index)
+        return self
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Class probabilities, shape (n_queries, n_classes), columns in ``classes_`` order."""
+        check_is_fitted(self, "classes_")
+        ind, w = self._neighbours_and_weights(X)  # (n_queries, k) each
+        n_queries, n_classes = ind.shape[0], self.classes_.size
+        # Sum the weights per (query, class) with one bincount over flat cell ids.
+        cell = np.arange(n_queries)[:, None] * n_classes + self.y_fit_[ind]
+        votes = np.bincount(cell.ravel(), weights=w.ravel(), minlength=n_queries * n_classes)
+        votes = votes.reshape(n_queries, n_classes)
+        return votes / votes.sum(axis=1, keepdims=True)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Majority (or distance-weighted) class of the neighbours, shape (n_queries,)."""
+        proba = self.predict_proba(X)
+        return self.classes_[np.argmax(proba, axis=1)]
+
+
+class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
+    r"""Predict the (weighted) mean target of the ``n_neighbors`` nearest training points.
+
+    Parameters
+    ----------
+    n_neighbors : int, default=5
+        Number of neighbours ``k`` that are averaged.
+    weights : {"uniform", "distance"}, default="uniform"
+        ``"uniform"``: plain mean; ``"distance"``: weights :math:`1/d`, and a
+        query equal to training points takes only their mean.
+
+    Attributes
+    ----------
+    X_fit_ : ndarray of shape (n_samples, n_features)
+        The stored training points.
+    y_fit_ : ndarray of shape (n_samples,) or (n_samples, n_outputs)
+        The stored targets.
+    n_features_in_ : int
+        Number of features seen in ``fit``.
+    n_samples_fit_ : int
+        Number of training points.
+
+    Notes
+    -----
+    .. math:: \hat y(x) = \frac{\sum_{i \in N_k(x)} w_i\, y_i}{\sum_{i \in N_k(x)} w_i}.
+
+    References
+    ----------
+    Hastie, T., Tibshirani, R. & Friedman, J. (2009). *The Elements of
+    Statistical Learning*, 2nd ed., §2.3.2.
+
+    Examples
+    --------
+    >>> X = [[0.0], [1.0], [2.0], [3.0]]
+    >>> knn = KNeighborsRegressor(n_neighbors=2).fit(X, [0.0, 1.0, 4.0, 9.0])
+    >>> knn.predict([[0.4], [2.6]])
+    array([0.5, 6.5])
+    """
+
+    def fit(self, X: Any, y: Any) -> "KNeighborsRegressor":
+        """Store ``X`` of shape (n_samples, n_features) and ``y`` of shape (n_samples[, n_outputs])."""
+        self._check_params()
+        X, y = check_X_y(X, y, y_numeric=True, multi_output=True)
+        self._fit(X, y)
+        return self
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Weighted mean of the neighbours' targets, shape (n_queries,) or (n_queries, n_outputs)."""
+        check_is_fitted(self, "X_fit_")
+        ind, w = self._neighbours_and_weights(X)  # (n_queries, k) each
+        w /= w.sum(axis=1, keepdims=True)  # convex weights: the average cannot overflow
+        with float_errors_as_value_error("KNeighborsRegressor.predict"):
+            return np.einsum("qk,qk...->q...", w, self.y_fit_[ind])
