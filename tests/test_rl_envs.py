@@ -38,6 +38,10 @@ def test_box_space():
     assert np.all(samples >= box.low) and np.all(samples <= box.high)
     assert box.contains([0.0, 2.0]) and not box.contains([0.0, 2.1]) and not box.contains([0.0])
     assert not box.contains("abc")
+    half = Box([0.0, -np.inf, -np.inf], [np.inf, 1.0, np.inf], seed=0)
+    draws = np.array([half.sample() for _ in range(200)])
+    assert np.all(draws[:, 0] >= 0.0) and np.all(draws[:, 1] <= 1.0) and np.isfinite(draws).all()
+    assert half.contains([5.0, -7.0, 1e9])
     with pytest.raises(ValueError, match="low <= high"):
         Box(1.0, 0.0, shape=(1,))
     with pytest.raises(ValueError, match="do not broadcast"):

@@ -140,11 +140,19 @@ class Box:
         self.np_random = check_random_state(seed)
 
     def sample(self) -> np.ndarray:
-        """Draw uniformly inside the box (bounded directions only; unbounded ones give N(0, 1))."""
-        bounded = np.isfinite(self.low) & np.isfinite(self.high)
-        u = self.np_random.random(self.shape)
-        normal = self.np_random.standard_normal(self.shape)
-        return np.where(bounded, self.low + u * np.where(bounded, self.high - self.low, 0.0), normal)
+        """Draw a point of the box, as Gymnasium does.
+
+        Uniform where both bounds are finite, ``low + Exp(1)`` or ``high - Exp(1)``
+        where only one is, and ``N(0, 1)`` where neither is.
+        """
+        lo_ok, hi_ok = np.isfinite(self.low), np.isfinite(self.high)
+        out = self.np_random.standard_normal(self.shape)
+        both = lo_ok & hi_ok
+        out[both] = self.np_random.uniform(self.low[both], self.high[both])
+        only_low, only_high = lo_ok & ~hi_ok, hi_ok & ~lo_ok
+        out[only_low] = self.low[only_low] + self.np_random.exponential(size=int(only_low.sum()))
+        out[only_high] = self.high[only_high] - self.np_random.exponential(size=int(only_high.sum()))
+        return out
 
     def contains(self, x: Any) -> bool:
         """Whether ``x`` has shape ``shape`` and lies inside the bounds."""
