@@ -192,19 +192,25 @@ class Adam(Optimizer):
         if "m" not in state:
             state["m"] = np.zeros_like(param)
             state["v"] = np.zeros_like(param)
+            state["buf"] = np.empty_like(param)  # scratch space: no temporaries per step
             state["t"] = np.zeros(())  # steps taken for this array
-        m, v = state["m"], state["v"]
+        m, v, buf = state["m"], state["v"], state["buf"]
         state["t"] += 1
         t = float(state["t"])
         m *= self.beta1
-        m += (1.0 - self.beta1) * grad
+        np.multiply(grad, 1.0 - self.beta1, out=buf)
+        m += buf
         v *= self.beta2
-        v += (1.0 - self.beta2) * (grad * grad)
-        m_hat_scale = 1.0 / (1.0 - self.beta1 ** t)
-        v_hat_scale = 1.0 / (1.0 - self.beta2 ** t)
-        denom = np.sqrt(v * v_hat_scale)
-        denom += self.eps
-        param -= (self.lr * m_hat_scale) * m / denom
+        np.multiply(grad, grad, out=buf)
+        buf *= 1.0 - self.beta2
+        v += buf
+        # lr * m_hat / (sqrt(v_hat) + eps), rearranged to work on m and v directly
+        c1, c2 = 1.0 - self.beta1 ** t, np.sqrt(1.0 - self.beta2 ** t)
+        np.sqrt(v, out=buf)
+        buf += self.eps * c2
+        np.divide(m, buf, out=buf)
+        buf *= self.lr * c2 / c1
+        param -= buf
 
     def __repr__(self) -> str:
         return f"Adam(lr={self.lr}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps})"

@@ -161,4 +161,5 @@ class Perceptron(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Any) -> np.ndarray:
         """Class labels of shape (n_samples,): ``classes_[step(w^T x + b)]``."""
-        return self.classes_[(self.decision_function(X) >= 0).astype(np.intp)]
+        scores = self.decision_function(X)
+        return self.classes_[(scores >= 0).astype(np.intp)]
