@@ -414,7 +414,8 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
     ph, pw = _resolve_padding(padding, fh, fw)
     Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
     cols = _im2col(x, fh, fw, stride, ph, pw)  # (C*fh*fw, N*Ho*Wo)
-    y = w.reshape(K, -1) @ cols + b[:, None]  # (K, N*Ho*Wo)
+    y = w.reshape(K, -1) @ cols  # (K, N*Ho*Wo): the one matrix product
+    y += b[:, None]  # in place: no second output-sized array
     y = y.reshape(K, N, Ho, Wo).transpose(1, 0, 2, 3)  # (N, K, Ho, Wo)
     return y[0, 0] if single else y
 

@@ -308,3 +308,18 @@ def test_gaussian_kernel():
         gaussian_kernel(4)
     with pytest.raises(ValueError, match="sigma must be > 0"):
         gaussian_kernel(3, 0.0)
+
+
+# ---------------------------------------------------------------- benchmark smoke test
+def test_benchmark_quick_prints_tables(capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_conv.py"
+    spec = importlib.util.spec_from_file_location("bench_conv", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    text = bench.main(["--quick"])
+    assert "Table 1" in text and "Table 2" in text and "Table 3" in text
+    assert "conv2d_naive" in text and "scipy correlate2d" in text and "s/epoch" in text
+    assert capsys.readouterr().out.strip() == text

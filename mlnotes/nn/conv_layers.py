@@ -149,7 +149,8 @@ class Conv2D(Layer):
         (fh, fw), (ph, pw) = self.kernel_size, self.padding
         self._cols = _im2col(x, fh, fw, self.stride, ph, pw)  # (C*fh*fw, N*Ho*Wo)
         self._x_shape, self._y_shape = x.shape, (N, K, Ho, Wo)
-        y = self.params["W"].reshape(K, -1) @ self._cols + self.params["b"][:, None]  # (K, N*Ho*Wo)
+        y = self.params["W"].reshape(K, -1) @ self._cols  # (K, N*Ho*Wo)
+        y += self.params["b"][:, None]
         return y.reshape(K, N, Ho, Wo).transpose(1, 0, 2, 3)  # (N, K, Ho, Wo)
 
     def backward(self, grad_y: Any) -> np.ndarray:
