@@ -51,7 +51,10 @@ def best_time(fn: Callable[[], object], repeats: int) -> float:
 def table(title: str, header: Sequence[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [list(header), *rows]) for i in range(len(header))]
     line = "  ".join("-" * w for w in widths)
-    fmt = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
+
+    def fmt(row: Sequence[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()
+
     return "\n".join([title, fmt(header), line, *(fmt(r) for r in rows)])
 
 

@@ -314,7 +314,9 @@ def digits_experiment(images: Any, target: Any, *, test_size: float = 0.25, epoc
     rng = check_random_state(random_state)
     X = X[:, None] / max(float(X.max()), 1e-12)  # (N, 1, H, W) in [0, 1]
     order = rng.permutation(X.shape[0])
-    n_test = max(1, int(round(test_size * X.shape[0])))
+    n_test = max(1, round(test_size * X.shape[0]))
+    if n_test >= X.shape[0]:
+        raise ValueError(f"test_size={test_size} leaves no training images out of {X.shape[0]}.")
     test, tr = order[:n_test], order[n_test:]
     model = make_lenet(X.shape[-1], int(y.max()) + 1, random_state=rng)
     loss, optimizer = SoftmaxCrossEntropyLoss(), Adam(lr=lr)

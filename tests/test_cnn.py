@@ -138,3 +138,5 @@ def test_digits_experiment_bad_input():
         digits_experiment(np.zeros((10, 8, 8)), np.zeros(9, dtype=int))
     with pytest.raises(ValueError, match="test_size must be < 1"):
         digits_experiment(np.zeros((10, 8, 8)), np.zeros(10, dtype=int), test_size=1.0)
+    with pytest.raises(ValueError, match="leaves no training images"):
+        digits_experiment(np.zeros((2, 8, 8)), np.array([0, 1]), test_size=0.9)
