@@ -1,7 +1,7 @@
 """Figures for the pages: deterministic inline SVG with Chinese and English labels.
 
 Every figure on the site goes through :func:`figure` and :func:`to_svg` (or
-:func:`show`), so that
+:func:`figure_html`), so that
 
 * the SVG is byte-identical across builds (fixed ``svg.hashsalt``, no date
   metadata, the figure closed afterwards);
@@ -10,6 +10,9 @@ Every figure on the site goes through :func:`figure` and :func:`to_svg` (or
 * labels follow the page's language: :func:`tr` picks the Chinese or English
   string from the ``MLNOTES_LANG`` environment variable, which the site build
   sets per language.
+
+Importing this module selects matplotlib's non-interactive ``Agg`` backend and
+applies the style globally (see :func:`use_style`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.text  # noqa: E402
+
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
@@ -39,10 +44,13 @@ __all__ = [
     "tr",
     "cjk_font",
     "style",
+    "use_style",
     "figure",
     "to_svg",
-    "show",
+    "figure_html",
     "plot_decision_boundary",
+    "diagram",
+    "language",
 ]
 
 LANGUAGES = ("zh", "en")
@@ -108,12 +116,41 @@ def tr(zh: str, en: str) -> str:
 
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
-    """Name of an installed font with Chinese glyphs, or ``None`` if there is none."""
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in _CJK_CANDIDATES:
-        if name in installed:
-            return name
+    """Name of an installed font with Chinese glyphs, or ``None`` if there is none.
+
+    matplotlib caches its font list; a font installed after that cache was
+    written is found by scanning the system font folders and registered.
+    """
+    def known() -> set[str]:
+        return {f.name for f in font_manager.fontManager.ttflist}
+
+    for _ in range(2):
+        installed = known()
+        for name in _CJK_CANDIDATES:
+            if name in installed:
+                return name
+        for path in font_manager.findSystemFonts():
+            if re.search(r"wqy|cjk|han ?sans|simhei|msyh|pingfang|notosanssc", os.path.basename(path), re.I):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # unreadable font file: skip it
+                    continue
     return None
+
+
+_CJK_RE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _require_cjk_font(fig: Figure) -> None:
+    """Fail clearly, instead of drawing empty boxes, if Chinese text has no font."""
+    if cjk_font() is not None:
+        return
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    if any(_CJK_RE.search(t) for t in texts):
+        raise RuntimeError(
+            "This figure has Chinese text but no CJK font is installed. Install one, e.g. "
+            "'apt-get install fonts-wqy-microhei' (Debian/Ubuntu) or Noto Sans CJK SC, then retry."
+        )
 
 
 def style() -> dict[str, Any]:
@@ -138,6 +175,15 @@ def style() -> dict[str, Any]:
     }
 
 
+def use_style() -> None:
+    """Apply :func:`style` to matplotlib's global rcParams (done when this module is imported).
+
+    Text objects take their font when they are created, so the style must be in
+    force for the whole life of a figure, not only while it is created.
+    """
+    matplotlib.rcParams.update(style())
+
+
 def figure(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None,
            **kwargs: Any) -> tuple[Figure, Any]:
     """Create a figure and axes with the site's style (like ``plt.subplots``).
@@ -157,8 +203,8 @@ def figure(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | Non
     """
     if figsize is None:
         figsize = (min(3.6 * ncols, 12.0) if ncols > 1 else 6.4, 3.4 * nrows if nrows > 1 else 4.0)
-    with plt.rc_context(style()):
-        fig, ax = plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
+    use_style()
+    fig, ax = plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
     return fig, ax
 
 
@@ -190,6 +236,7 @@ def to_svg(fig: Figure, *, alt: str = "") -> str:
     >>> svg.startswith("<svg") and svg == svg.strip() and "Date" not in svg
     True
     """
+    _require_cjk_font(fig)
     buf = io.StringIO()
     with plt.rc_context(style()):
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
@@ -210,8 +257,11 @@ def to_svg(fig: Figure, *, alt: str = "") -> str:
     return text.strip()
 
 
-def show(fig: Figure, fig_id: str, caption: str = "", *, alt: str | None = None) -> None:
-    """Print ``fig`` as a captioned ``<figure>`` for a page (markdown-exec ``html="1"`` block).
+def figure_html(fig: Figure, fig_id: str, caption: str = "", *, alt: str | None = None) -> str:
+    """Render ``fig`` as a captioned ``<figure>`` element for a page, and close it.
+
+    A page's code block prints the result (``print(figure_html(...))``); the
+    block's output is Markdown, in which the ``<figure>`` is a raw HTML block.
 
     Parameters
     ----------
@@ -223,12 +273,25 @@ def show(fig: Figure, fig_id: str, caption: str = "", *, alt: str | None = None)
         Caption text (already translated, e.g. with :func:`tr`).
     alt : str, optional
         Accessible description; defaults to the caption.
+
+    Returns
+    -------
+    str
+        ``<figure class="mlnotes-figure" id="fig_id"><svg>...</svg><figcaption>...``
+
+    Examples
+    --------
+    >>> fig, ax = figure()
+    >>> _ = ax.plot([0, 1], [1, 0])
+    >>> figure_html(fig, "fig-demo-line", "A line").startswith('<figure class="mlnotes-figure" id="fig-demo-line">')
+    True
     """
     if not re.fullmatch(r"fig-[a-z0-9][a-z0-9-]*", fig_id):
         raise ValueError(f"fig_id must look like 'fig-<chapter>-<name>' (lowercase, digits, '-'), got {fig_id!r}.")
     svg = to_svg(fig, alt=alt if alt is not None else caption)
     cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
-    print(f'<figure class="mlnotes-figure" id="{fig_id}">{svg}{cap}</figure>')
+    return f'<figure class="mlnotes-figure" id="{fig_id}">{svg}{cap}</figure>\n'
+
 
 
 def plot_decision_boundary(ax: Any, model: Any, X: np.ndarray, y: np.ndarray, *,
@@ -265,6 +328,66 @@ def plot_decision_boundary(ax: Any, model: Any, X: np.ndarray, y: np.ndarray, *,
         ax.scatter(pts[:, 0], pts[:, 1], s=12, color=colors[i], edgecolor="white", linewidth=0.4)
     ax.set_xlim(x0[0], x0[-1])
     ax.set_ylim(x1[0], x1[-1])
+
+
+def diagram(ax: Any, nodes: dict[str, tuple[float, float, str]], edges: list[tuple[str, str, str]] = (),
+            *, box_width: float = 1.6, box_height: float = 0.6, colors: dict[str, str] | None = None,
+            fontsize: float = 10) -> None:
+    """Draw a box-and-arrow diagram (workflows, taxonomies, loops) on ``ax``.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Axes to draw on; its axis lines are hidden and limits fitted to the boxes.
+    nodes : dict of str to (x, y, text)
+        Box centres in data units and their labels (``\\n`` for line breaks).
+    edges : list of (str, str, str)
+        Arrows ``(source, target, label)``; an empty label draws a plain arrow.
+    box_width, box_height : float
+        Box size in data units.
+    colors : dict of str to str, optional
+        Fill colour per node name (defaults to a light blue).
+    fontsize : float
+        Label size in points.
+
+    Examples
+    --------
+    >>> fig, ax = figure()
+    >>> diagram(ax, {"a": (0, 0, "data"), "b": (3, 0, "model")}, [("a", "b", "fit")])
+    >>> plt.close(fig)
+    """
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    colors = colors or {}
+    for name, (x, y, text) in nodes.items():
+        ax.add_patch(FancyBboxPatch((x - box_width / 2, y - box_height / 2), box_width, box_height,
+                                    boxstyle="round,pad=0.02,rounding_size=0.08",
+                                    facecolor=colors.get(name, "#DCEBF7"), edgecolor="#34495E", linewidth=1.0))
+        ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
+    for src, dst, label in edges:
+        if src not in nodes or dst not in nodes:
+            missing = src if src not in nodes else dst
+            raise ValueError(f"edge {(src, dst)!r} refers to unknown node {missing!r}; nodes are {sorted(nodes)}.")
+        (x0, y0, _), (x1, y1, _) = nodes[src], nodes[dst]
+        dx, dy = x1 - x0, y1 - y0
+        # shrink the arrow so it starts and ends on the box borders
+        scale = min(abs(box_width / 2 / dx) if dx else np.inf, abs(box_height / 2 / dy) if dy else np.inf)
+        sx, sy = x0 + dx * scale, y0 + dy * scale
+        ex, ey = x1 - dx * scale, y1 - dy * scale
+        ax.add_patch(FancyArrowPatch((sx, sy), (ex, ey), arrowstyle="-|>", mutation_scale=12,
+                                     color="#34495E", linewidth=1.1))
+        if label:
+            ax.text((sx + ex) / 2, (sy + ey) / 2 + 0.12, label, ha="center", va="bottom", fontsize=fontsize - 1,
+                    color="#34495E")
+    xs = [x for x, _, _ in nodes.values()]
+    ys = [y for _, y, _ in nodes.values()]
+    ax.set_xlim(min(xs) - box_width, max(xs) + box_width)
+    ax.set_ylim(min(ys) - box_height * 1.5, max(ys) + box_height * 1.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+use_style()
 
 
 # --- network diagrams (mlnotes.nn) ----------------------------------------------------------------

@@ -1,0 +1,52 @@
+# mlnotes — two commands do everything on a fresh machine:
+#   make serve   set up, build both languages, serve at http://127.0.0.1:8000/ with live reload
+#   make test    set up and run the whole test suite
+# and two more for maintainers:
+#   make build   build both languages into site/ with --strict
+#   make bench   run the speed benchmarks (ratios against the reference libraries)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: setup serve build test test-lib test-site bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mlnotes needs Python >= 3.11, found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+serve: setup
+	@tools/system_deps.sh font
+	$(BIN)/python tools/site.py serve
+
+build: setup
+	@tools/system_deps.sh font
+	$(BIN)/python tools/site.py build
+
+test: setup
+	@tools/system_deps.sh font chromium
+	$(MAKE) --no-print-directory test-lib test-site
+
+# Library tests and doctests in two processes; the site and browser tests share one build, so
+# they run in a single process after them.
+test-lib:
+	$(BIN)/python -m pytest -n 2 -m "not site and not browser" -q
+
+test-site:
+	$(BIN)/python -m pytest -m "site or browser" -q
+
+bench: setup
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf site test-output .pytest_cache

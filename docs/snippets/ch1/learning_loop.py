@@ -1,0 +1,16 @@
+from mlnotes.viz import diagram, figure, figure_html, tr
+
+fig, ax = figure(figsize=(10, 3.4))
+diagram(ax, {
+    "data": (0, 0, tr("训练数据", "training data")),
+    "algo": (0, 1.6, tr("算法 f1, f2, …", "algorithms f1, f2, …")),
+    "train": (3, 0.8, tr("训练", "train")),
+    "models": (6, 0.8, tr("模型", "models")),
+    "eval": (9, 0.8, tr("用测试数据评估", "evaluate on\ntest data")),
+    "best": (12, 0.8, tr("选出最优模型", "keep the\nbest model")),
+    "tune": (7.5, -0.9, tr("调优：换算法或参数", "tune: other algorithm\nor parameters")),
+}, [("data", "train", ""), ("algo", "train", ""), ("train", "models", ""), ("models", "eval", ""),
+    ("eval", "best", tr("通过", "pass")), ("eval", "tune", tr("未通过", "fail")), ("tune", "train", "")],
+    box_width=2.2, colors={"best": "#FCE5CD", "tune": "#F4CCCC"})
+print(figure_html(fig, "fig-1-1-learning-loop", tr("机器如何学习：训练、评估、调优，直到选出最优模型。",
+                                       "How a machine learns: train, evaluate, tune, until the best model is found.")))

@@ -1,0 +1,48 @@
+import numpy as np
+
+from mlnotes.datasets import make_line
+from mlnotes.linear_model import LinearRegression
+from mlnotes.viz import figure, figure_html, tr
+
+X_train, y_train = make_line(12, noise=1.0, random_state=1)   # data to learn from
+X_test, y_test = make_line(200, noise=1.0, random_state=2)    # fresh data the models never saw
+
+
+def poly(X, degree):
+    """Features x, x², …, x^degree (x scaled to [0, 1] to keep the columns comparable)."""
+    return np.hstack([(X / 5.0) ** k for k in range(1, degree + 1)])
+
+
+degrees = {"f1": 1, "f2": 3, "f3": 9}
+rows, fits = [], {}
+for name, d in degrees.items():
+    model = LinearRegression().fit(poly(X_train, d), y_train)
+    train_mse = np.mean((model.predict(poly(X_train, d)) - y_train) ** 2)
+    test_mse = np.mean((model.predict(poly(X_test, d)) - y_test) ** 2)
+    rows.append((name, d, train_mse, test_mse))
+    fits[name] = model
+best = min(rows, key=lambda r: r[3])
+head = tr("| 模型 | 多项式次数 | 训练误差 MSE | 测试误差 MSE |", "| model | degree | training MSE | test MSE |")
+print(head + "\n|---|---:|---:|---:|")
+for name, d, tr_mse, te_mse in rows:
+    mark = " ✔" if name == best[0] else ""
+    print(f"| {name}{mark} | {d} | {tr_mse:.2f} | {te_mse:.2f} |")
+print()
+print(tr(f"测试误差最小的是 **{best[0]}**（{best[1]} 次多项式），它被选为最终模型。",
+         f"The lowest test error belongs to **{best[0]}** (degree {best[1]}); it is the model we keep."))
+print()
+
+fig, (ax, bar) = figure(1, 2, figsize=(10, 3.6))
+grid = np.linspace(0, 5, 200).reshape(-1, 1)
+ax.scatter(X_train, y_train, color="black", s=18, zorder=3, label=tr("训练数据", "training data"))
+for i, (name, d) in enumerate(degrees.items()):
+    ax.plot(grid, fits[name].predict(poly(grid, d)), color=f"C{i}", label=f"{name} ({tr('次数', 'degree')} {d})")
+ax.set_ylim(-4, 16)
+ax.set_xlabel("x")
+ax.set_ylabel("y")
+ax.legend(fontsize=8)
+bar.bar([r[0] for r in rows], [r[3] for r in rows], color=[f"C{i}" for i in range(len(rows))])
+bar.set_yscale("log")
+bar.set_ylabel(tr("测试误差 MSE（对数刻度）", "test MSE (log scale)"))
+print(figure_html(fig, "fig-1-1-model-selection", tr("三个候选模型：在没见过的数据上评估后，选误差最小的。",
+                                         "Three candidate models, judged on data they never saw; the smallest error wins.")))

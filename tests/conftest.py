@@ -1,0 +1,74 @@
+"""Shared fixtures: one strict build of both languages per test session, served on 127.0.0.1."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "test-output"
+LANGS = ("zh", "en")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_site(site_dir: Path, origin: str) -> subprocess.CompletedProcess:
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    env = dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "tools/site.py", "build", "--origin", origin, "--site-dir", str(site_dir)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def origin(site_port) -> str:
+    return f"http://127.0.0.1:{site_port}"
+
+
+@pytest.fixture(scope="session")
+def built_site(origin) -> Path:
+    """Both languages built once with --strict into test-output/site."""
+    site = OUTPUT / "site"
+    proc = build_site(site, origin)
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site, site_port, origin):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield origin
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def html_pages(site: Path, lang: str) -> dict[str, str]:
+    """Relative path -> HTML of every page of one language (404 page excluded)."""
+    base = site / lang
+    return {str(p.relative_to(base)): p.read_text(encoding="utf-8")
+            for p in sorted(base.rglob("*.html")) if p.name != "404.html"}

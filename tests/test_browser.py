@@ -1,0 +1,116 @@
+"""The site as a reader uses it: headless Chromium (Debian's /usr/bin/chromium) driven by Playwright."""
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import OUTPUT
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = os.environ.get("MLNOTES_CHROMIUM", "/usr/bin/chromium")
+SHOTS = OUTPUT / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: run 'make test' (installs Debian's chromium) or set MLNOTES_CHROMIUM")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    hosts = {urlparse(u).hostname for u in pg.requests if urlparse(u).scheme in ("http", "https")}
+    context.close()
+    assert hosts <= {"127.0.0.1"}, f"requests left 127.0.0.1: {sorted(hosts)}"
+
+
+def shot(pg, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def open_page(pg, url: str) -> None:
+    pg.goto(url)
+    pg.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("src, dst", [("zh", "en"), ("en", "zh")])
+def test_language_switcher_stays_on_the_same_page(page, server, src, dst):
+    open_page(page, f"{server}/{src}/ch1/overview/")
+    page.hover(".md-header__option .md-select")
+    page.click(f'a.md-select__link[hreflang="{dst}"]')
+    page.wait_for_url(f"{server}/{dst}/ch1/overview/", timeout=10_000)
+    assert page.locator("h1").first.inner_text().startswith("1.1")
+
+
+def search(pg, query: str) -> list[str]:
+    box = pg.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    pg.wait_for_selector(".md-search-result__item a", timeout=15_000)
+    return [a.get_attribute("href") for a in pg.locator(".md-search-result__item a").all()]
+
+
+def test_chinese_search_finds_the_page(page, server):
+    open_page(page, f"{server}/zh/")
+    hrefs = search(page, "过拟合")
+    shot(page, "zh-search")
+    assert any("ch1/overview/" in h for h in hrefs), hrefs
+
+
+def test_english_search_finds_the_api_page(page, server):
+    open_page(page, f"{server}/en/")
+    hrefs = search(page, "LinearRegression")
+    shot(page, "en-search")
+    assert any("api/linear_model/" in h for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("lang, label", [("zh", "参数"), ("en", "Parameters")])
+def test_api_page_labels_follow_the_language(page, server, lang, label):
+    open_page(page, f"{server}/{lang}/api/linear_model/")
+    text = page.locator("article").inner_text()
+    assert label in text
+    assert ("Parameters" in text) == (lang == "en")
+    shot(page, f"{lang}-api-linear_model")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_page_figures_and_math_render(page, server, lang):
+    open_page(page, f"{server}/{lang}/ch1/overview/")
+    figure = page.locator("#fig-1-1-line-fit svg")
+    figure.scroll_into_view_if_needed()
+    box = figure.bounding_box()
+    assert figure.is_visible() and box and box["width"] > 400 and box["height"] > 200
+    maths = page.locator("article math")
+    assert maths.count() >= 3 and maths.first.bounding_box()["width"] > 5
+    text = page.locator("article").inner_text()
+    assert not re.search(r"\$[^$\n]+\$|\\\(|\\\[", text), "raw LaTeX left on the page"
+    assert re.search(r"f\(4\) = (8|9)\.\d{3}", text)
+    shot(page, f"{lang}-ch1-overview")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_page(page, server, lang):
+    open_page(page, f"{server}/{lang}/")
+    assert page.locator('a[href="ch1/overview/"]').count() >= 1
+    shot(page, f"{lang}-home")
+
+
+def test_root_redirects_to_a_language(page, server):
+    open_page(page, f"{server}/")
+    assert re.search(r"/(zh|en)/$", page.url)

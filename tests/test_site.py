@@ -1,0 +1,160 @@
+"""The built site: strict builds in both languages, API reference, offline assets, determinism, parity."""
+from __future__ import annotations
+
+import json
+import pkgutil
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+import mlnotes
+from conftest import LANGS, OUTPUT, ROOT, build_site, html_pages
+
+pytestmark = pytest.mark.site
+
+SEED_IMAGE_HOST = "images.drshw" + ".tech"  # split so this file does not contain the URL itself
+FIG_ID = re.compile(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"')
+
+
+def public_modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules(mlnotes.__path__) if not m.name.startswith("_"))
+
+
+def test_both_languages_build_strict(built_site):
+    for lang in LANGS:
+        assert (built_site / lang / "index.html").is_file()
+        assert (built_site / lang / "ch1" / "overview" / "index.html").is_file()
+    root = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'url=zh/' in root and 'href="en/"' in root
+
+
+def test_a_page_whose_code_raises_fails_the_build(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(textwrap.dedent("""\
+        # Broken
+
+        ```python exec="on"
+        raise RuntimeError("boom from a page block")
+        ```
+        """), encoding="utf-8")
+    config = ROOT / ".pytest-failing-mkdocs.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\nnav:\n  - index.md\n",
+                      encoding="utf-8")
+    try:
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                              cwd=ROOT, capture_output=True, text=True, env={**__import__("os").environ,
+                                                                            "NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        config.unlink()
+    assert proc.returncode != 0
+    assert "boom from a page block" in proc.stdout + proc.stderr
+
+
+def test_every_public_module_has_an_api_page_in_both_languages(built_site):
+    modules = public_modules()
+    assert {"linear_model", "viz", "datasets"} <= set(modules)
+    for lang in LANGS:
+        index = (built_site / lang / "api" / "index.html").read_text(encoding="utf-8")
+        for name in modules:
+            page = built_site / lang / "api" / name / "index.html"
+            assert page.is_file(), f"missing API page for mlnotes.{name} ({lang})"
+            assert f"mlnotes.{name}" in page.read_text(encoding="utf-8")
+            assert f'href="{name}/"' in index
+
+
+def test_api_labels_are_in_the_page_language(built_site):
+    zh = (built_site / "zh" / "api" / "linear_model" / "index.html").read_text(encoding="utf-8")
+    en = (built_site / "en" / "api" / "linear_model" / "index.html").read_text(encoding="utf-8")
+    assert "参数" in zh and "Parameters" not in re.sub(r"<code.*?</code>", "", zh, flags=re.S)
+    assert "Parameters" in en and "参数" not in en
+    assert "LinearRegression" in zh and "LinearRegression" in en
+
+
+def test_each_language_has_its_own_search_index_with_segmented_chinese(built_site):
+    zh = json.loads((built_site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    zh_locs = {d["location"] for d in zh["docs"]}
+    en_locs = {d["location"] for d in en["docs"]}
+    assert "ch1/overview/" in zh_locs and "ch1/overview/" in en_locs
+    assert any(loc.startswith("api/linear_model/") for loc in en_locs)
+    assert any(loc.startswith("api/linear_model/") for loc in zh_locs)
+    overview = " ".join(d["text"] for d in zh["docs"] if d["location"].startswith("ch1/overview/"))
+    assert "\u200b机器\u200b" in overview or "\u200b机器学习\u200b" in overview, "Chinese text is not segmented"
+    # the separator is a JavaScript regular expression: "\\u200b" there matches the zero-width space
+    assert "\\u200b" in zh["config"]["separator"] or "\u200b" in zh["config"]["separator"]
+
+
+EXTERNAL = re.compile(r"""(?:src|href|srcset|data)\s*=\s*["']?\s*(?:https?:)?//(?!127\.0\.0\.1[:/])([^"'\s>]+)""", re.I)
+ASSET_TAG = re.compile(r"<(script|img|link|iframe|source|video|audio|embed|object|image)\b[^>]*>", re.I)
+
+
+def test_no_asset_from_another_host(built_site):
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+            for tag in ASSET_TAG.finditer(text):
+                element = tag.group(0)
+                if re.search(r'rel="(?:alternate|canonical)"', element):
+                    continue  # navigation links to the page itself, not assets
+                if EXTERNAL.search(element):
+                    offenders.append(f"{path.relative_to(built_site)}: {element[:120]}")
+        elif path.suffix == ".css":
+            for m in re.finditer(r"url\(\s*['\"]?(?:https?:)?//([^)'\"]+)", path.read_text(encoding="utf-8")):
+                offenders.append(f"{path.relative_to(built_site)}: url({m.group(1)[:80]})")
+    assert not offenders, "external assets:\n" + "\n".join(offenders)
+
+
+def test_no_seed_image_url_anywhere(built_site):
+    roots = [built_site, ROOT / "docs", ROOT / "mlnotes", ROOT / "tools"]
+    hits = [str(p) for r in roots for p in r.rglob("*") if p.is_file() and p.suffix in
+            {".html", ".md", ".py", ".yml", ".json", ".css", ".js", ".svg"}
+            and SEED_IMAGE_HOST in p.read_text(encoding="utf-8", errors="ignore")]
+    assert not hits
+
+
+def test_two_clean_builds_give_identical_pages(built_site, origin):
+    second = OUTPUT / "site-rebuild"
+    proc = build_site(second, origin)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for lang in LANGS:
+        first_pages, second_pages = html_pages(built_site, lang), html_pages(second, lang)
+        assert first_pages.keys() == second_pages.keys()
+        different = [p for p in first_pages if first_pages[p] != second_pages[p]]
+        assert not different, f"{lang}: pages differ between two clean builds: {different}"
+
+
+def test_zh_and_en_pages_are_in_step(built_site):
+    zh, en = html_pages(built_site, "zh"), html_pages(built_site, "en")
+    assert zh.keys() == en.keys(), f"pages only in one language: {set(zh) ^ set(en)}"
+    for page in zh:
+        assert FIG_ID.findall(zh[page]) == FIG_ID.findall(en[page]), f"{page}: figures differ"
+        assert zh[page].count('class="language-python highlight"') == en[page].count(
+            'class="language-python highlight"'), f"{page}: code blocks differ"
+        zh_h2 = len(re.findall(r"<h2 id=", zh[page]))
+        assert zh_h2 == len(re.findall(r"<h2 id=", en[page])), f"{page}: sections differ"
+
+
+def test_figure_manifest_maps_seed_images_to_built_figures(built_site):
+    manifest = yaml.safe_load((ROOT / "docs" / "figures.yml").read_text(encoding="utf-8"))
+    assert manifest, "docs/figures.yml is empty"
+    for image_id, target in manifest.items():
+        assert re.fullmatch(r"image-\d{17}", image_id), image_id
+        page, fig = target["page"], target["figure"]
+        for lang in LANGS:
+            html = (built_site / lang / Path(page).with_suffix("") / "index.html").read_text(encoding="utf-8")
+            assert f'id="{fig}"' in html, f"{image_id}: {fig} missing from {lang}/{page}"
+
+
+def test_pages_show_real_output(built_site):
+    for lang in LANGS:
+        html = (built_site / lang / "ch1" / "overview" / "index.html").read_text(encoding="utf-8")
+        assert re.search(r"f\(4\) = 8\.\d{3}|f\(4\) = 9\.\d{3}", html), "f(4) output missing"
+        assert "<svg" in html and "<math" in html
+        assert "\\(" not in html and "$y = " not in html

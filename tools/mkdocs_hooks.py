@@ -1,0 +1,172 @@
+"""MkDocs hooks shared by both language builds (mkdocs.yml and mkdocs.en.yml).
+
+* ``on_config``: the page language becomes ``MLNOTES_LANG`` (figure labels follow
+  it, see :func:`mlnotes.viz.tr`), ``site_url`` is set per language from
+  ``MLNOTES_SITE_ORIGIN`` (Material's language switcher needs it), and the API
+  reference section is appended to the navigation.
+* ``on_files``: one API reference page per public module of ``mlnotes``,
+  discovered from the package itself, so a new module cannot be forgotten.
+* ``on_page_markdown``: executed code blocks get tab titles in the page's language,
+  and no id prefix (markdown-exec would rename the ``id`` of every figure and
+  of the elements inside each SVG, breaking their internal references).
+* ``on_page_content``: tab sets get page-unique ids (markdown-exec renders each
+  block with its own Markdown instance, so every block's tabs were called
+  ``__tabbed_1`` and the radio buttons of different blocks unchecked each other);
+  LaTeX (arithmatex output and ``:math:`` roles in docstrings)
+  becomes MathML at build time, so math renders with no script and no network.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import os
+import pkgutil
+import re
+from typing import Any
+
+from latex2mathml.converter import convert as latex_to_mathml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+PACKAGE = "mlnotes"
+DEFAULT_ORIGIN = "http://127.0.0.1:8000"
+
+TEXT = {
+    "zh": {
+        "api": "API 参考",
+        "api_index_title": "API 参考",
+        "api_index_intro": (
+            "`mlnotes` 的每个公开模块各占一页，内容由源代码中的文档字符串自动生成。"
+            "页面中的代码块调用的正是这些函数和类。"
+        ),
+        "module": "模块",
+        "summary": "说明",
+        "tabs": "代码|结果",
+    },
+    "en": {
+        "api": "API reference",
+        "api_index_title": "API reference",
+        "api_index_intro": (
+            "One page per public module of `mlnotes`, generated from the docstrings in the source. "
+            "The code blocks on the chapter pages call exactly these functions and classes."
+        ),
+        "module": "Module",
+        "summary": "Summary",
+        "tabs": "Source|Result",
+    },
+}
+
+
+def public_modules() -> list[str]:
+    """Dotted names of the public modules of ``mlnotes`` (one API page each).
+
+    Top-level modules and subpackages whose names do not start with ``_``;
+    a subpackage's own modules are documented through its ``__init__``.
+    """
+    pkg = importlib.import_module(PACKAGE)
+    names = [f"{PACKAGE}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_")]
+    return sorted(names)
+
+
+def _lang(config: MkDocsConfig) -> str:
+    lang = str(config.theme.get("language", "en"))
+    if lang not in TEXT:
+        raise PluginError(f"theme.language must be one of {sorted(TEXT)}, got {lang!r}")
+    return lang
+
+
+def _api_path(module: str) -> str:
+    return "api/" + module.split(".", 1)[1].replace(".", "/") + ".md"
+
+
+@event_priority(100)  # before the privacy plugin reads site_url
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = _lang(config)
+    os.environ["MLNOTES_LANG"] = lang
+    origin = os.environ.get("MLNOTES_SITE_ORIGIN", DEFAULT_ORIGIN).rstrip("/")
+    config.site_url = f"{origin}/{lang}/"
+    api_nav = [{TEXT[lang]["api_index_title"]: "api/index.md"}]
+    api_nav += [{m: _api_path(m)} for m in public_modules()]
+    config.nav = list(config.nav or []) + [{TEXT[lang]["api"]: api_nav}]
+    return config
+
+
+def _summary(module: str) -> str:
+    doc = importlib.import_module(module).__doc__ or ""
+    return doc.strip().splitlines()[0].rstrip(".") if doc.strip() else ""
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = _lang(config)
+    t = TEXT[lang]
+    rows = [f"| {t['module']} | {t['summary']} |", "| --- | --- |"]
+    for module in public_modules():
+        page = _api_path(module)
+        rel = page.split("/", 1)[1]
+        rows.append(f"| [`{module}`]({rel}) | {_summary(module)} |")
+        files.append(File.generated(config, page, content=f"::: {module}\n"))
+    index = f"# {t['api_index_title']}\n\n{t['api_index_intro']}\n\n" + "\n".join(rows) + "\n"
+    files.append(File.generated(config, "api/index.md", content=index))
+    return files
+
+
+_EXEC_FENCE = re.compile(r'^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*python(?P<attrs>[^\n]*\bexec="(?:1|on|true|yes)"[^\n]*)$',
+                         re.M)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    tabs = TEXT[_lang(config)]["tabs"]
+
+    def add_tabs(m: re.Match[str]) -> str:
+        attrs = m.group("attrs")
+        if "tabs=" not in attrs:
+            attrs += f' tabs="{tabs}"'
+        if "idprefix=" not in attrs:
+            attrs += ' idprefix=""'
+        return f"{m.group('indent')}{m.group('fence')}python{attrs}"
+
+    return _EXEC_FENCE.sub(add_tabs, markdown)
+
+
+_INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
+_BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
+_ROLE_MATH = re.compile(r":math:<code>(.+?)</code>", re.S)
+
+
+def _mathml(latex: str, display: str, page: Page) -> str:
+    source = html.unescape(latex).strip()
+    try:
+        return latex_to_mathml(source, display=display)
+    except Exception as exc:  # latex2mathml raises many exception types
+        raise PluginError(f"{page.file.src_uri}: cannot convert LaTeX {source!r} to MathML: {exc}") from exc
+
+
+_TABBED_SET = re.compile(r'<div class="tabbed-set[^"]*" data-tabs="(\d+):(\d+)">')
+
+
+def renumber_tab_sets(content: str) -> str:
+    """Give every tab set on a page its own number (ids, radio names, label targets)."""
+    starts = [m.start() for m in _TABBED_SET.finditer(content)]
+    if not starts:
+        return content
+    pieces = [content[: starts[0]]]
+    for new, (start, end) in enumerate(zip(starts, starts[1:] + [len(content)]), start=1):
+        chunk = content[start:end]
+        old = _TABBED_SET.match(chunk).group(1)
+        chunk = re.sub(rf'data-tabs="{old}:', f'data-tabs="{new}:', chunk, count=1)
+        chunk = re.sub(rf"__tabbed_{old}_(\d+)", rf"__tabbed_{new}_\1", chunk)
+        chunk = chunk.replace(f'name="__tabbed_{old}"', f'name="__tabbed_{new}"')
+        pieces.append(chunk)
+    return "".join(pieces)
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content = renumber_tab_sets(content)
+    content = _BLOCK_MATH.sub(lambda m: f'<div class="math-block">{_mathml(m.group(1), "block", page)}</div>', content)
+    content = _INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
+    content = _ROLE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
+    return content

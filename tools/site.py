@@ -1,0 +1,128 @@
+"""Build or serve the bilingual site: one MkDocs build per language, side by side.
+
+    python tools/site.py build [--origin URL] [--site-dir DIR] [--no-strict]
+    python tools/site.py serve [--host 127.0.0.1] [--port 8000]
+
+``build`` runs ``mkdocs build`` for mkdocs.yml (zh) and mkdocs.en.yml (en) in
+parallel, into ``site/zh`` and ``site/en``, and writes ``site/index.html``, which
+sends the reader to the language of their browser (Chinese by default).
+
+``serve`` builds both languages, serves ``site/`` at http://HOST:PORT/ and
+rebuilds and reloads the browser when a page, snippet, the package or the
+configuration changes (MkDocs' own live-reload server, serving both languages
+from one root so the language switcher works while previewing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
+WATCHED = ["docs", "mlnotes", "tools", "mkdocs.yml", "mkdocs.en.yml"]
+
+ROOT_INDEX = """<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<title>机器学习与深度学习笔记 · Machine Learning &amp; Deep Learning Notes</title>
+<meta http-equiv="refresh" content="0; url=zh/">
+<script>
+  var lang = (navigator.language || "zh").toLowerCase();
+  location.replace(lang.indexOf("zh") === 0 ? "zh/" : "en/");
+</script>
+</head>
+<body>
+<p><a href="zh/">中文</a> · <a href="en/">English</a></p>
+</body>
+</html>
+"""
+
+
+def _mkdocs_env(origin: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["MLNOTES_SITE_ORIGIN"] = origin
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.setdefault("PYTHONHASHSEED", "0")
+    return env
+
+
+def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = True) -> tuple[str, int, str, float]:
+    """Run one language's ``mkdocs build``; return (lang, exit code, log, seconds)."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(CONFIGS[lang]), "-d", str(site_dir / lang)]
+    if strict:
+        cmd.append("--strict")
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=_mkdocs_env(origin), capture_output=True, text=True)
+    return lang, proc.returncode, proc.stdout + proc.stderr, time.perf_counter() - start
+
+
+def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "site", strict: bool = True,
+          quiet: bool = False) -> int:
+    """Build both languages in parallel; return 0 when both succeeded."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda lang: build_language(lang, origin=origin, site_dir=site_dir, strict=strict),
+                                CONFIGS))
+    status = 0
+    for lang, code, log, seconds in results:
+        if code != 0 or not quiet:
+            print(f"--- {lang}: exit {code} in {seconds:.1f} s ---")
+            print("\n".join(line for line in log.splitlines() if "WARNING" in line or "ERROR" in line
+                            or "Error" in line or "Aborted" in line or code != 0)[-20000:])
+        status = status or code
+    (site_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
+    return status
+
+
+def serve(host: str, port: int) -> None:
+    """Build, serve both languages and rebuild on changes (live reload)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    origin = f"http://{host}:{port}"
+    site_dir = ROOT / "site"
+
+    def builder() -> None:
+        build(origin=origin, site_dir=site_dir, strict=False)
+
+    builder()
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir), mount_path="/")
+    for path in WATCHED:
+        server.watch(str(ROOT / path))
+    print(f"Serving both languages at {origin}/ (zh: {origin}/zh/, en: {origin}/en/); Ctrl+C to stop.")
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build both languages into site/")
+    b.add_argument("--origin", default="http://127.0.0.1:8000", help="scheme://host:port the site is served from")
+    b.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    b.add_argument("--no-strict", action="store_true")
+    s = sub.add_parser("serve", help="preview both languages with live reload")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        if args.site_dir.exists():
+            shutil.rmtree(args.site_dir)
+        return build(origin=args.origin, site_dir=args.site_dir, strict=not args.no_strict)
+    serve(args.host, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
