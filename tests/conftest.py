@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "test-output"
+OUTPUT = Path(os.environ.get("MLNOTES_TEST_OUTPUT", ROOT / "test-output"))
 LANGS = ("zh", "en")
 
 
