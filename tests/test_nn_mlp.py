@@ -198,3 +198,18 @@ def test_bad_input_and_hyper_parameters():
     with pytest.raises(ValueError, match="Floating-point overflow in MLPRegressor.fit|NaN or infinity"):
         quiet_fit(MLPRegressor(hidden_layer_sizes=(4,), solver="sgd", learning_rate_init=1e3, max_iter=50,
                                random_state=0), X, np.array([1e150, -1e150, 1e150, -1e150]))
+
+
+def test_benchmark_quick_mode_prints_its_tables(capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_nn.py"
+    spec = importlib.util.spec_from_file_location("bench_nn", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert "| case" in out and "ratio" in out
+    assert out.count("| yes |") + out.count("|  no |") == 3
+    assert "share of peak" in out and "worst training ratio" in out

@@ -82,7 +82,8 @@ def test_loss_gradients_match_finite_differences(loss, make_target):
 
 
 def test_loss_errors_name_the_loss_and_shapes():
-    with pytest.raises(ValueError, match=r"MSELoss\(\): target of shape \(4, 2\) does not match pred of shape \(4, 1\)"):
+    with pytest.raises(ValueError, match=r"MSELoss\(\): target of shape \(4, 2\) does not match "
+                                         r"pred of shape \(4, 1\)"):
         MSELoss()(np.zeros((4, 1)), np.zeros((4, 2)))
     with pytest.raises(ValueError, match=r"SoftmaxCrossEntropyLoss\(\): target of shape \(3,\) does not match "
                                          r"logits of shape \(4, 3\)"):
@@ -229,7 +230,8 @@ def test_train_bad_input():
         train(net, X, y[:3], **kw)
     with pytest.raises(ValueError, match="X contains NaN"):
         train(net, np.where(X == 1, np.nan, X), y, **kw)
-    with pytest.raises(ValueError, match=r"Sequential layer 0, Dense\(2 -> 2\): expected input of shape \(N, 2\), got \(4, 3\)"):
+    with pytest.raises(ValueError, match=r"Sequential layer 0, Dense\(2 -> 2\): expected input of shape "
+                                         r"\(N, 2\), got \(4, 3\)"):
         train(net, np.zeros((4, 3)), y, **kw)
     with pytest.raises(ValueError, match=r"target of shape \(4, 3\) does not match logits of shape \(4, 2\)"):
         train(net, X, np.zeros((4, 3)), **kw)

@@ -127,7 +127,9 @@ class Dense(Layer):
         if x.ndim != 2 or x.shape[1] != self.in_features:
             raise ValueError(f"{self!r} expected input of shape (N, {self.in_features}), got {x.shape}.")
         self._x = x
-        return x @ self.params["W"] + self.params["b"]  # (N, out_features)
+        y = x @ self.params["W"]  # (N, out_features)
+        y += self.params["b"]
+        return y
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Fill ``grads["W"]``, ``grads["b"]`` and return dL/dx of shape (N, in_features)."""
@@ -221,14 +223,13 @@ class ReLU(_Elementwise):
 
     def forward(self, x: Any) -> np.ndarray:
         """Apply ``max(0, x)`` element-wise."""
-        x = self._check_input(x)
-        self._mask = x > 0
-        return np.where(self._mask, x, 0.0)
+        self._y = np.maximum(self._check_input(x), 0.0)
+        return self._y
 
     def backward(self, grad_y: Any) -> np.ndarray:
-        """Pass the gradient where the input was positive."""
+        """Pass the gradient where the input was positive (there the output is positive too)."""
         grad_y = _check_grad(self, grad_y, self._shape)
-        return np.where(self._mask, grad_y, 0.0)
+        return grad_y * (self._y > 0)
 
 
 class Identity(_Elementwise):
