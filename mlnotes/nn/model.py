@@ -215,7 +215,7 @@ def _check_targets(y: Any, n: int, name: str) -> np.ndarray:
     return y
 
 
-def evaluate(model: Layer, X: np.ndarray, y: np.ndarray, loss: Loss, batch_size: int) -> float:
+def _evaluate(model: Layer, X: np.ndarray, y: np.ndarray, loss: Loss, batch_size: int) -> float:
     """Mean loss of ``model`` on ``(X, y)`` in evaluation mode (sample-weighted over batches)."""
     mode = model.training
     model.train(False)
@@ -313,7 +313,7 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
             total += value * idx.size
         history["loss"].append(total / n)
         if has_val:
-            history["val_loss"].append(evaluate(model, X_val, y_val, loss, batch_size))
+            history["val_loss"].append(_evaluate(model, X_val, y_val, loss, batch_size))
     return {key: np.asarray(values) for key, values in history.items()}
 
 
