@@ -31,7 +31,7 @@ from .base import BaseEstimator, ClassifierMixin, RegressorMixin
 
 __all__ = ["KNeighborsClassifier", "KNeighborsRegressor"]
 
-_CHUNK_BYTES = 32 * 2**20  # one float64 distance block; with its argpartition indices ~64 MB
+_CHUNK_BYTES = 32 * 2**20  # one float64 block of distance scores (plus a 1/8-size mask)
 
 
 def _power_of_two_exponent(*arrays: np.ndarray) -> int:
@@ -45,42 +45,55 @@ def _power_of_two_exponent(*arrays: np.ndarray) -> int:
     return int(np.frexp(largest)[1]) - 1
 
 
-def _squared_distances(Q: np.ndarray, X: np.ndarray, X_sq: np.ndarray) -> np.ndarray:
-    r""":math:`\lVert q\rVert^2 - 2q^\top x + \lVert x\rVert^2` for all pairs, clipped at 0 (round-off)."""
-    d2 = Q @ X.T  # (n_queries, n_fit)
-    d2 *= -2.0
-    d2 += np.einsum("ij,ij->i", Q, Q)[:, None]
-    d2 += X_sq[None, :]
-    np.maximum(d2, 0.0, out=d2)
-    return d2
+def _k_smallest(scores: np.ndarray, k: int) -> np.ndarray:
+    """Column indices of the ``k`` smallest entries of each row, ordered by (value, column).
+
+    Instead of partitioning every row, the ``G >= k`` minima of ``G`` column
+    groups give an upper bound on each row's k-th smallest value (they are k
+    actual entries); usually only a handful of entries lie below it, and only
+    those candidates are sorted. ``scores`` has shape (n_rows, n_columns).
+    """
+    n_rows, n_cols = scores.shape
+    n_groups = max(k, 32)
+    if n_cols < 2 * n_groups:  # small problem: sort whole rows
+        return np.argsort(scores, axis=1, kind="stable")[:, :k]
+    group_min = scores[:, :n_groups].copy()  # (n_rows, n_groups); group j = columns j, j+G, ...
+    for start in range(n_groups, n_cols - n_groups + 1, n_groups):
+        np.minimum(group_min, scores[:, start:start + n_groups], out=group_min)
+    bound = np.partition(group_min, k - 1, axis=1)[:, k - 1]  # (n_rows,)
+    rows, cols = np.nonzero(scores <= bound[:, None])  # >= k candidates per row
+    order = np.lexsort((cols, scores[rows, cols], rows))  # by row, then value, then column
+    rows, cols = rows[order], cols[order]
+    first = np.searchsorted(rows, np.arange(n_rows))  # where each row's candidates start
+    return cols[first[:, None] + np.arange(k)]  # (n_rows, k)
 
 
 def _k_nearest(Q: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, int]:
-    """Sorted squared distances and indices of the ``k`` nearest rows of ``X`` for each row of ``Q``.
+    r"""Sorted squared distances and indices of the ``k`` nearest rows of ``X`` for each row of ``Q``.
 
-    Returns ``(d2, ind, e)``: ``d2`` and ``ind`` of shape (n_queries, k), the
-    squared distances in units of ``4**e`` (see :func:`_power_of_two_exponent`).
+    Ranking a query's neighbours only needs :math:`\lVert x\rVert^2 - 2q^\top x`;
+    :math:`\lVert q\rVert^2` is added to the ``k`` selected values. Returns
+    ``(d2, ind, e)``: ``d2`` and ``ind`` of shape (n_queries, k), the squared
+    distances in units of ``4**e`` (see :func:`_power_of_two_exponent`).
     """
     exponent = _power_of_two_exponent(Q, X)
     if exponent:
         Q, X = np.ldexp(Q, -exponent), np.ldexp(X, -exponent)
     n_queries, n_fit = Q.shape[0], X.shape[0]
     X_sq = np.einsum("ij,ij->i", X, X)  # (n_fit,)
+    minus_2X = -2.0 * X
     rows = max(1, _CHUNK_BYTES // (8 * n_fit))
     dist = np.empty((n_queries, k))
     ind = np.empty((n_queries, k), dtype=np.intp)
     for start in range(0, n_queries, rows):
-        stop = min(start + rows, n_queries)
-        d2 = _squared_distances(Q[start:stop], X, X_sq)  # (rows, n_fit)
-        if k < n_fit:
-            nearest = np.argpartition(d2, k - 1, axis=1)[:, :k]  # (rows, k), unordered
-            nearest.sort(axis=1)  # ties below are then broken by the lower training index
-        else:
-            nearest = np.broadcast_to(np.arange(n_fit), (stop - start, n_fit))
-        d2_k = np.take_along_axis(d2, nearest, axis=1)
-        order = np.argsort(d2_k, axis=1, kind="stable")
-        dist[start:stop] = np.take_along_axis(d2_k, order, axis=1)
-        ind[start:stop] = np.take_along_axis(nearest, order, axis=1)
+        Q_block = Q[start:start + rows]
+        scores = Q_block @ minus_2X.T  # (rows, n_fit)
+        scores += X_sq
+        nearest = _k_smallest(scores, k)  # (rows, k)
+        d2 = np.take_along_axis(scores, nearest, axis=1)
+        d2 += np.einsum("ij,ij->i", Q_block, Q_block)[:, None]
+        dist[start:start + rows] = np.maximum(d2, 0.0)  # round-off can make d2 slightly negative
+        ind[start:start + rows] = nearest
     return dist, ind, exponent
 
 

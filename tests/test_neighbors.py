@@ -115,8 +115,20 @@ def test_chunked_distances_agree_and_bound_memory(monkeypatch):
     tracemalloc.stop()
     np.testing.assert_array_equal(chunked[1], full[1])
     np.testing.assert_allclose(chunked[0], full[0])
+    ref_dist, ref_ind = sk.NearestNeighbors(n_neighbors=4, algorithm="brute").fit(X).kneighbors(Q)
+    np.testing.assert_array_equal(chunked[1], ref_ind)
+    np.testing.assert_allclose(chunked[0], ref_dist, atol=1e-12)
     full_matrix = 1500 * 2000 * 8  # 24 MB
     assert peak < 6 * 2**20 < full_matrix
+
+
+@pytest.mark.parametrize("k", [1, 5, 40])
+def test_k_smallest_selection_equals_a_full_stable_sort(k):
+    rng = np.random.default_rng(k)
+    for scores in (rng.normal(size=(30, 500)), rng.integers(0, 4, size=(30, 500)).astype(float),
+                   rng.normal(size=(7, 81)), np.zeros((3, 100))):
+        expected = np.argsort(scores, axis=1, kind="stable")[:, :k]  # ties: lower column first
+        np.testing.assert_array_equal(neighbors._k_smallest(scores, k), expected)
 
 
 def test_huge_and_tiny_coordinates_keep_the_neighbours():
