@@ -327,7 +327,9 @@ def test_property_logistic_result_or_clean_error(data, C):
     assert len(np.unique(y)) >= 2
     assert proba.shape == (len(X), len(model.classes_)) and np.isfinite(proba).all()
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
-    np.testing.assert_array_equal(pred, model.classes_[proba.argmax(axis=1)])
+    top2 = np.sort(proba, axis=1)[:, -2:]
+    clear = top2[:, 1] - top2[:, 0] > 1e-9  # a near-tie may round either way
+    np.testing.assert_array_equal(pred[clear], model.classes_[proba.argmax(axis=1)][clear])
 
 
 # ---------------------------------------------------------------- the benchmark script
