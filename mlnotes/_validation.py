@@ -317,6 +317,13 @@ def check_option(value: Any, name: str, options: Iterable[Any]) -> Any:
 def check_n_features(X: np.ndarray, estimator: Any) -> None:
     """Raise ``ValueError`` unless ``X`` has the ``n_features_in_`` seen in ``fit``.
 
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+        Validated input of ``predict`` / ``transform``.
+    estimator : object
+        A fitted estimator with ``n_features_in_``.
+
     Examples
     --------
     >>> class Model:
@@ -338,6 +345,13 @@ def encode_labels(y: np.ndarray, *, name: str = "y") -> tuple[np.ndarray, np.nda
 
     Accepts ints, bools, strings and integral floats; rejects continuous
     targets and labels that cannot be ordered together.
+
+    Parameters
+    ----------
+    y : ndarray of shape (n_samples,)
+        Class labels.
+    name : str
+        How ``y`` is called in error messages.
 
     Returns
     -------
@@ -385,6 +399,11 @@ def float_errors_as_value_error(what: str) -> Iterator[None]:
     numpy would otherwise emit a ``RuntimeWarning`` and carry on with ``inf``
     or ``nan``; like scikit-learn's SGD estimators we stop with a message that
     says how to fix the input instead.
+
+    Parameters
+    ----------
+    what : str
+        The computation, named in the error message.
 
     Examples
     --------

@@ -176,7 +176,7 @@ def test_property_regression_metrics_result_or_clean_error(y_true, data):
                 continue
             assert np.isfinite(value)
         try:
-            auc = roc_auc_score(y_true > np.median(y_true), y_pred)
+            auc = roc_auc_score(y_true > y_true.min(), y_pred)
         except ValueError as exc:
             assert "two classes" in str(exc)
         else:
