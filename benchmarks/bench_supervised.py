@@ -68,7 +68,7 @@ def table(header: Sequence[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [list(header), *rows]) for i in range(len(header))]
 
     def fmt(row: Sequence[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()
+        return "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
 
     return "\n".join([fmt(header), "  ".join("-" * w for w in widths), *(fmt(r) for r in rows)])
 

@@ -141,7 +141,7 @@ def lbfgs(fun_grad: FunGrad, x0: np.ndarray, *, max_iter: int, tol: float,
             step = 1.0
         else:  # first iteration: a steepest-descent step of length at most 1
             step = min(1.0, 1.0 / float(np.sum(np.abs(g))))
-        for (s, y, rho), a in zip(pairs, reversed(alphas)):
+        for (s, y, rho), a in zip(pairs, reversed(alphas), strict=True):
             b = rho * np.vdot(y, q)
             q += (a - b) * s
         found = _line_search(fun_grad, x, f, g, -q, step)

@@ -240,7 +240,7 @@ def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any
 
 def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
              average: str | None = "binary", zero_division: float = 0.0) -> float | np.ndarray:
-    r"""F1, the harmonic mean of precision and recall: :math:`2\,\mathrm{TP} / (2\,\mathrm{TP} + \mathrm{FP} + \mathrm{FN})`.
+    r"""F1, the harmonic mean of precision and recall: :math:`2TP / (2TP + FP + FN)`.
 
     Parameters
     ----------

@@ -434,7 +434,7 @@ class GridSearchCV(BaseEstimator):
                     raise ValueError(f"param_grid[{name!r}] is empty; give at least one value.")
             names = sorted(value_lists)
             for combo in itertools.product(*(value_lists[k] for k in names)):
-                candidates.append(dict(zip(names, combo)))
+                candidates.append(dict(zip(names, combo, strict=True)))
         if not candidates:
             raise ValueError("param_grid is empty; give at least one parameter value.")
         return candidates
