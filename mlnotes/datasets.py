@@ -448,3 +448,293 @@ def make_spirals(n_samples: int = 300, *, n_classes: int = 3, turns: float = 1.0
     X = r[:, None] * np.column_stack([np.cos(theta), np.sin(theta)])  # (n_samples, 2)
     X, y = _shuffled(X, y, shuffle, rng)
     return X + rng.normal(0.0, noise, size=X.shape), y
+
+
+# --- unsupervised chapter: baskets, time series, sequences, anomalies (issue 4) -------------
+
+
+def load_market_baskets() -> list[list[str]]:
+    """The five-transaction market-basket table of Tan, Steinbach & Kumar used in the notes.
+
+    Returns
+    -------
+    list of list of str
+        T1 {Bread, Milk}; T2 {Bread, Diaper, Beer, Eggs}; T3 {Milk, Diaper, Beer, Coke};
+        T4 {Bread, Milk, Diaper, Beer}; T5 {Bread, Milk, Diaper, Coke}.
+
+    Examples
+    --------
+    >>> baskets = load_market_baskets()
+    >>> sum({"Milk", "Bread", "Diaper"} <= set(t) for t in baskets)
+    2
+    """
+    return [["Bread", "Milk"],
+            ["Bread", "Diaper", "Beer", "Eggs"],
+            ["Milk", "Diaper", "Beer", "Coke"],
+            ["Bread", "Milk", "Diaper", "Beer"],
+            ["Bread", "Milk", "Diaper", "Coke"]]
+
+
+def make_baskets(n_baskets: int = 1000, n_items: int = 20, *, avg_size: float = 4.0,
+                 n_patterns: int = 3, pattern_size: int = 3, pattern_prob: float = 0.2,
+                 random_state: Any = None) -> list[list[str]]:
+    """Random shopping baskets with Zipf-like item popularity and planted bundles.
+
+    Parameters
+    ----------
+    n_baskets : int
+        Number of transactions.
+    n_items : int
+        Number of distinct items, named ``item00``, ``item01``, ...
+    avg_size : float
+        Expected number of independently drawn items per basket (item ``j`` is
+        drawn with probability proportional to ``1 / (j + 3)``).
+    n_patterns : int
+        Number of planted bundles (random itemsets of ``pattern_size`` items).
+    pattern_size : int
+        Items per bundle.
+    pattern_prob : float
+        Probability that a basket contains a given bundle as a whole.
+    random_state : int, Generator or None
+
+    Returns
+    -------
+    list of list of str
+        One sorted, non-empty list of item names per basket.
+
+    Examples
+    --------
+    >>> baskets = make_baskets(5, n_items=8, random_state=0)
+    >>> len(baskets), all(len(b) >= 1 for b in baskets)
+    (5, True)
+    """
+    check_scalar(n_baskets, "n_baskets", int, min_val=1)
+    check_scalar(n_items, "n_items", int, min_val=1)
+    check_scalar(avg_size, "avg_size", min_val=0.0)
+    check_scalar(n_patterns, "n_patterns", int, min_val=0)
+    check_scalar(pattern_size, "pattern_size", int, min_val=1, max_val=n_items)
+    check_scalar(pattern_prob, "pattern_prob", min_val=0.0, max_val=1.0)
+    rng = check_random_state(random_state)
+    weight = 1.0 / np.arange(3, n_items + 3)
+    p = np.minimum(1.0, avg_size * weight / weight.sum())  # (n_items,)
+    B = rng.random((n_baskets, n_items)) < p  # (n_baskets, n_items) basket x item
+    for _ in range(n_patterns):
+        bundle = rng.choice(n_items, pattern_size, replace=False)
+        has = rng.random(n_baskets) < pattern_prob
+        B[np.ix_(has, bundle)] = True
+    empty = ~B.any(axis=1)
+    B[np.flatnonzero(empty), rng.choice(n_items, int(empty.sum()), p=weight / weight.sum())] = True
+    width = len(str(n_items - 1))
+    names = [f"item{j:0{max(2, width)}d}" for j in range(n_items)]
+    return [[names[j] for j in np.flatnonzero(row)] for row in B]
+
+
+def make_seasonal_series(n_samples: int = 120, *, period: float = 12.0, trend: float = 0.05,
+                         amplitude: float = 1.0, noise: float = 0.2, level: float = 0.0,
+                         random_state: Any = None) -> tuple[np.ndarray, np.ndarray]:
+    """A time series: linear trend + sine seasonality + Gaussian noise.
+
+    ``y_t = level + trend * t + amplitude * sin(2 pi t / period) + noise * e_t``.
+
+    Parameters
+    ----------
+    n_samples : int
+        Length of the series.
+    period : float
+        Season length in steps (12: monthly data with a yearly cycle).
+    trend : float
+        Slope per step.
+    amplitude : float
+        Amplitude of the seasonal wave.
+    noise : float
+        Standard deviation of the noise ``e_t ~ N(0, 1)`` scale.
+    level : float
+        Value of the trend at ``t = 0``.
+    random_state : int, Generator or None
+
+    Returns
+    -------
+    t : ndarray of shape (n_samples,)
+        Time steps ``0 .. n_samples - 1``.
+    y : ndarray of shape (n_samples,)
+
+    Examples
+    --------
+    >>> t, y = make_seasonal_series(24, noise=0.0, trend=0.0)
+    >>> bool(np.allclose(y[:12], y[12:]))
+    True
+    """
+    check_scalar(n_samples, "n_samples", int, min_val=1)
+    check_scalar(period, "period", min_val=0.0, include_min=False)
+    check_scalar(noise, "noise", min_val=0.0)
+    rng = check_random_state(random_state)
+    t = np.arange(n_samples)
+    y = level + trend * t + amplitude * np.sin(2 * np.pi * t / period) + noise * rng.normal(size=n_samples)
+    return t, y
+
+
+def make_ar_series(coef: Any = (0.6, -0.3), n_samples: int = 200, *, intercept: float = 0.0,
+                   noise: float = 1.0, burn_in: int = 100, random_state: Any = None) -> np.ndarray:
+    """Simulate a stationary AR(p) process ``y_t = c + sum_i coef[i] y_{t-1-i} + noise * e_t``.
+
+    Parameters
+    ----------
+    coef : array-like of shape (p,)
+        Autoregressive coefficients; they must give a stationary process.
+    n_samples : int
+        Length of the returned series.
+    intercept : float
+        The constant ``c``.
+    noise : float
+        Standard deviation of the innovations.
+    burn_in : int
+        Initial steps simulated and discarded so the series starts near stationarity.
+    random_state : int, Generator or None
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+
+    Examples
+    --------
+    >>> y = make_ar_series((0.5,), 5, intercept=1.0, noise=0.0)
+    >>> y.round(6)  # the fixed point c / (1 - 0.5)
+    array([2., 2., 2., 2., 2.])
+    """
+    phi = np.atleast_1d(np.asarray(coef, dtype=float))
+    if phi.ndim != 1 or phi.size == 0 or not np.isfinite(phi).all():
+        raise ValueError(f"coef must be a non-empty 1D array of finite numbers, got {coef!r}.")
+    check_scalar(n_samples, "n_samples", int, min_val=1)
+    check_scalar(noise, "noise", min_val=0.0)
+    check_scalar(burn_in, "burn_in", int, min_val=0)
+    p = phi.size
+    companion = np.eye(p, k=-1)
+    companion[0] = phi
+    if np.abs(np.linalg.eigvals(companion)).max() >= 1.0:
+        raise ValueError(f"coef={phi.tolist()} gives a non-stationary AR process (a root of "
+                         "1 - sum_i coef[i] z^(i+1) lies on or inside the unit circle).")
+    rng = check_random_state(random_state)
+    e = noise * rng.normal(size=burn_in + n_samples)
+    y = np.full(p + burn_in + n_samples, intercept / (1.0 - phi.sum()))  # start at the mean
+    for t in range(p, y.size):  # the recursion is sequential by nature
+        y[t] = intercept + phi @ y[t - p:t][::-1] + e[t - p]
+    return y[p + burn_in:]
+
+
+_FRANCHISES = {"Fast & Furious": 5, "Harry Potter": 4, "Toy Story": 3, "The Godfather": 3}
+_STANDALONE = ["Titanic", "Inception", "Up", "Coco", "Amelie", "Parasite"]
+
+
+def make_viewing_histories(n_users: int = 200, *, p_continue: float = 0.8,
+                           p_other: float = 0.3, random_state: Any = None) -> list[list[str]]:
+    """Film-viewing histories in which sequels tend to follow their predecessor.
+
+    Each user follows one or two franchises (``"Fast & Furious 1"``, ``"... 2"``, ...):
+    usually from part 1, moving on to the next part with probability ``p_continue``;
+    stand-alone films are slipped in between with probability ``p_other`` each.
+
+    Parameters
+    ----------
+    n_users : int
+        Number of histories.
+    p_continue : float
+        Probability of watching the next part after a part.
+    p_other : float
+        Probability of a stand-alone film after each franchise film.
+    random_state : int, Generator or None
+
+    Returns
+    -------
+    list of list of str
+        One viewing history per user, in watching order.
+
+    Examples
+    --------
+    >>> h = make_viewing_histories(50, p_continue=1.0, p_other=0.0, random_state=0)
+    >>> all(s[i + 1] == "Fast & Furious 2" for s in h for i, f in enumerate(s) if f == "Fast & Furious 1")
+    True
+    """
+    check_scalar(n_users, "n_users", int, min_val=1)
+    check_scalar(p_continue, "p_continue", min_val=0.0, max_val=1.0)
+    check_scalar(p_other, "p_other", min_val=0.0, max_val=1.0)
+    rng = check_random_state(random_state)
+    names = list(_FRANCHISES)
+    histories = []
+    for _ in range(n_users):
+        history = []
+        for f in rng.choice(len(names), int(rng.integers(1, 3)), replace=False):
+            name, parts = names[f], _FRANCHISES[names[f]]
+            part = 1 if rng.random() < 0.8 else int(rng.integers(1, parts + 1))
+            while True:
+                history.append(f"{name} {part}")
+                if rng.random() < p_other:
+                    history.append(_STANDALONE[int(rng.integers(len(_STANDALONE)))])
+                if part == parts or rng.random() >= p_continue:
+                    break
+                part += 1
+        histories.append(history)
+    return histories
+
+
+def make_outliers(n_inliers: int = 300, n_outliers: int = 15, n_features: int = 2, *,
+                  n_clusters: int = 2, cluster_std: float = 1.0, box: float = 10.0,
+                  random_state: Any = None) -> tuple[np.ndarray, np.ndarray]:
+    """Gaussian clusters of inliers plus planted outliers, with the ground truth.
+
+    Inliers are Gaussian around ``n_clusters`` centres drawn in ``[-box/2, box/2]``;
+    outliers are uniform in ``[-box, box]``, kept only if farther than
+    ``cluster_std * (sqrt(n_features) + 3)`` from every centre.
+
+    Parameters
+    ----------
+    n_inliers : int
+        Number of normal samples.
+    n_outliers : int
+        Number of planted outliers.
+    n_features : int
+        Dimension.
+    n_clusters : int
+        Number of inlier clusters.
+    cluster_std : float
+        Standard deviation of each inlier cluster.
+    box : float
+        Half-width of the outliers' cube.
+    random_state : int, Generator or None
+
+    Returns
+    -------
+    X : ndarray of shape (n_inliers + n_outliers, n_features)
+        Shuffled samples.
+    is_outlier : ndarray of shape (n_inliers + n_outliers,), dtype bool
+        True for the planted outliers.
+
+    Examples
+    --------
+    >>> X, is_outlier = make_outliers(50, 5, random_state=0)
+    >>> X.shape, int(is_outlier.sum())
+    ((55, 2), 5)
+    """
+    check_scalar(n_inliers, "n_inliers", int, min_val=1)
+    check_scalar(n_outliers, "n_outliers", int, min_val=0)
+    check_scalar(n_features, "n_features", int, min_val=1)
+    check_scalar(n_clusters, "n_clusters", int, min_val=1)
+    check_scalar(cluster_std, "cluster_std", min_val=0.0, include_min=False)
+    check_scalar(box, "box", min_val=0.0, include_min=False)
+    min_dist = cluster_std * (np.sqrt(n_features) + 3.0)
+    if min_dist >= box:
+        raise ValueError(f"box={box} is too small for cluster_std={cluster_std}: outliers must lie "
+                         f"farther than {min_dist:.3g} from the centres; increase box.")
+    rng = check_random_state(random_state)
+    centers = rng.uniform(-box / 2, box / 2, size=(n_clusters, n_features))
+    inliers = centers[rng.integers(n_clusters, size=n_inliers)] + cluster_std * rng.normal(
+        size=(n_inliers, n_features))
+    found = [np.empty((0, n_features))]
+    while sum(len(f) for f in found) < n_outliers:
+        cand = rng.uniform(-box, box, size=(4 * n_outliers + 16, n_features))
+        d = np.sqrt(((cand[:, None, :] - centers[None]) ** 2).sum(axis=2)).min(axis=1)
+        found.append(cand[d > min_dist])
+    outliers = np.concatenate(found)[:n_outliers]
+    X = np.concatenate([inliers, outliers])
+    is_outlier = np.r_[np.zeros(n_inliers, dtype=bool), np.ones(n_outliers, dtype=bool)]
+    order = rng.permutation(len(X))
+    return X[order], is_outlier[order]
