@@ -1,0 +1,438 @@
+"""Clustering: k-means (Lloyd's algorithm with k-means++ seeding) and DBSCAN.
+
+References
+----------
+S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28(2), 1982.
+D. Arthur & S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007.
+M. Ester, H.-P. Kriegel, J. Sander & X. Xu, "A density-based algorithm for discovering
+clusters in large spatial databases with noise", KDD 1996.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from ._validation import check_array, check_is_fitted, check_random_state, check_scalar
+from .base import BaseEstimator, ClusterMixin, TransformerMixin
+
+__all__ = ["DBSCAN", "KMeans", "KMeansStep"]
+
+_BLOCK_ELEMENTS = 1 << 20  # distance blocks hold at most ~1M floats (8 MB)
+
+
+def _check_n_features(X: np.ndarray, estimator: Any) -> None:
+    if X.shape[1] != estimator.n_features_in_:
+        raise ValueError(f"X has {X.shape[1]} features, but {type(estimator).__name__} "
+                         f"was fitted with {estimator.n_features_in_} features.")
+
+
+class KMeansStep(NamedTuple):
+    """One Lloyd iteration of the best run, as stored in ``KMeans.history_``."""
+
+    centers: np.ndarray  #: (n_clusters, n_features) centres used for this assignment
+    labels: np.ndarray   #: (n_samples,) index of the nearest of those centres
+    inertia: float       #: sum of squared distances of the samples to their centre
+
+
+def _nearest_center(XT: np.ndarray, x_sq: np.ndarray,
+                    centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and squared distances to the nearest centre, in blocks of samples.
+
+    ``XT`` holds the samples as columns (n_features, n_samples) and ``x_sq`` their
+    squared norms. Uses ``||x - c||^2 = ||x||^2 - 2 x.c + ||c||^2``; the argmin
+    only needs ``||c||^2 - 2 x.c``.
+    """
+    n, k = XT.shape[1], centers.shape[0]
+    c_sq = np.einsum("kd,kd->k", centers, centers)[:, None]  # (k, 1)
+    labels = np.empty(n, dtype=np.intp)
+    min_d2 = np.empty(n)
+    cols = max(256, _BLOCK_ELEMENTS // k)
+    for start in range(0, n, cols):
+        block = slice(start, start + cols)
+        d2 = (-2.0 * centers) @ XT[:, block]  # (k, cols)
+        d2 += c_sq
+        best = d2.min(axis=0)
+        labels[block] = (d2 == best).argmax(axis=0)  # first nearest centre, as argmin
+        min_d2[block] = best + x_sq[block]
+    np.maximum(min_d2, 0.0, out=min_d2)  # rounding can give tiny negatives
+    return labels, min_d2
+
+
+def _columns(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Samples as contiguous columns (n_features, n_samples) and their squared norms."""
+    return np.ascontiguousarray(X.T), np.einsum("nd,nd->n", X, X)
+
+
+def _kmeans_plusplus(X: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Greedy k-means++ seeding with ``2 + log(k)`` local trials (as scikit-learn)."""
+    n = X.shape[0]
+    n_trials = 2 + int(np.log(k))
+    XT, x_sq = _columns(X)
+
+    def sq_dist_to(rows: np.ndarray) -> np.ndarray:  # (len(rows), n)
+        d2 = x_sq[rows][:, None] - 2.0 * X[rows] @ XT + x_sq
+        return np.maximum(d2, 0.0, out=d2)
+
+    centers = np.empty((k, X.shape[1]))
+    first = int(rng.integers(n))
+    centers[0] = X[first]
+    closest_d2 = sq_dist_to(np.array([first]))[0]  # D(x)^2 to the nearest chosen centre
+    potential = closest_d2.sum()
+    for c in range(1, k):
+        # sample candidates with probability D(x)^2 / sum D^2, keep the one that lowers the potential most
+        u = rng.uniform(size=n_trials) * potential
+        candidates = np.minimum(np.searchsorted(np.cumsum(closest_d2), u), n - 1)
+        d2 = np.minimum(closest_d2, sq_dist_to(candidates))  # (n_trials, n)
+        pots = d2.sum(axis=1)
+        best = int(np.argmin(pots))
+        potential, closest_d2 = pots[best], d2[best]
+        centers[c] = X[candidates[best]]
+    return centers
+
+
+class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
+    r"""K-means clustering: Lloyd's iterations from k-means++ seeds, best of ``n_init`` runs.
+
+    Parameters
+    ----------
+    n_clusters : int, default=8
+        Number of clusters :math:`k`.
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+        Seeding: greedy k-means++, ``k`` distinct random samples, or the given centres
+        (then a single run is made whatever ``n_init`` says).
+    n_init : int, default=10
+        Number of runs with different seeds; the run with the lowest inertia is kept.
+    max_iter : int, default=300
+        Maximum Lloyd iterations per run.
+    tol : float, default=1e-4
+        A run stops when the squared centre shift is at most ``tol`` times the mean
+        feature variance of ``X`` (or when no label changes).
+    random_state : int, numpy.random.Generator or None, default=None
+        Seed of the initialisations.
+
+    Attributes
+    ----------
+    cluster_centers_ : ndarray of shape (n_clusters, n_features)
+        The centres :math:`\mu_j`.
+    labels_ : ndarray of shape (n_samples,)
+        Index of the centre of each training sample.
+    inertia_ : float
+        Sum of squared distances of the samples to their centre.
+    n_iter_ : int
+        Lloyd iterations of the best run.
+    history_ : list of KMeansStep
+        The best run step by step: entry ``t`` holds the centres used at iteration
+        ``t`` (entry 0: the seeds), the labels they give and the inertia; the last
+        entry equals ``(cluster_centers_, labels_, inertia_)``. For plotting convergence.
+    n_features_in_ : int
+        Number of features seen in ``fit``.
+
+    Notes
+    -----
+    K-means minimises the inertia
+    :math:`J = \sum_i \min_j \lVert x_i - \mu_j \rVert^2`. Each Lloyd iteration
+    assigns every sample to its nearest centre, then moves each centre to the
+    mean of its samples; neither step can increase :math:`J`. A centre that loses
+    all its samples is moved to the sample farthest from its own centre.
+
+    References
+    ----------
+    Arthur & Vassilvitskii (2007), k-means++; Lloyd (1982).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
+    >>> km = KMeans(n_clusters=2, random_state=0).fit(X)
+    >>> sorted(km.cluster_centers_.round(2).tolist())
+    [[0.0, 0.5], [10.0, 0.5]]
+    >>> float(km.inertia_)
+    1.0
+    >>> bool(km.predict([[9.0, 0.2]])[0] == km.labels_[2])
+    True
+    """
+
+    def __init__(self, *, n_clusters: int = 8, init: str | np.ndarray = "k-means++", n_init: int = 10,
+                 max_iter: int = 300, tol: float = 1e-4, random_state: Any = None) -> None:
+        self.n_clusters = n_clusters
+        self.init = init
+        self.n_init = n_init
+        self.max_iter = max_iter
+        self.tol = tol
+        self.random_state = random_state
+
+    def _initial_centers(self, X: np.ndarray, rng: np.random.Generator,
+                         given: np.ndarray | None) -> np.ndarray:
+        if given is not None:
+            return given.copy()
+        if self.init == "k-means++":
+            return _kmeans_plusplus(X, self.n_clusters, rng)
+        return X[rng.choice(X.shape[0], self.n_clusters, replace=False)].copy()
+
+    def _lloyd(self, X: np.ndarray, XT: np.ndarray, x_sq: np.ndarray, centers: np.ndarray,
+               tol: float) -> tuple[list, int]:
+        """One run; returns the list of (centers, labels) and the iteration count."""
+        k = self.n_clusters
+        steps, labels_old, strict = [], None, False
+        for it in range(self.max_iter):
+            labels, min_d2 = _nearest_center(XT, x_sq, centers)  # assignment step
+            steps.append((centers, labels))
+            counts = np.bincount(labels, minlength=k).astype(float)  # (k,)
+            sums = np.stack([np.bincount(labels, weights=xj, minlength=k) for xj in XT], axis=1)  # (k, d)
+            empty = np.flatnonzero(counts == 0)
+            if empty.size and min_d2.max() > 0:  # relocate empty clusters to far samples
+                far = np.argsort(-min_d2, kind="stable")[:empty.size]
+                for j, i in zip(empty, far):
+                    sums[labels[i]] -= X[i]
+                    counts[labels[i]] -= 1
+                    sums[j], counts[j] = X[i], 1.0
+            new_centers = centers.copy()  # update step: centroid of each cluster
+            filled = counts > 0
+            new_centers[filled] = sums[filled] / counts[filled, None]
+            shift = float(((new_centers - centers) ** 2).sum())
+            centers = new_centers
+            if labels_old is not None and np.array_equal(labels, labels_old):
+                strict = True
+                break
+            if shift <= tol:
+                break
+            labels_old = labels
+        if not strict:
+            steps.append((centers, _nearest_center(XT, x_sq, centers)[0]))
+        return steps, it + 1
+
+    def fit(self, X: Any, y: Any = None) -> KMeans:
+        """Cluster ``X`` of shape (n_samples, n_features); ``y`` is ignored."""
+        check_scalar(self.n_clusters, "n_clusters", int, min_val=1)
+        check_scalar(self.n_init, "n_init", int, min_val=1)
+        check_scalar(self.max_iter, "max_iter", int, min_val=1)
+        check_scalar(self.tol, "tol", min_val=0.0)
+        X = check_array(X)
+        n_runs, given = self.n_init, None
+        if isinstance(self.init, str):
+            if self.init not in ("k-means++", "random"):
+                raise ValueError(f"init must be 'k-means++', 'random' or an array of centres; "
+                                 f"got {self.init!r}.")
+        else:
+            given = check_array(self.init, name="init")
+            if given.shape != (self.n_clusters, X.shape[1]):
+                raise ValueError(f"init has shape {given.shape}; expected "
+                                 f"(n_clusters, n_features) = ({self.n_clusters}, {X.shape[1]}).")
+            n_runs = 1
+        if X.shape[0] < self.n_clusters:
+            raise ValueError(f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}.")
+        rng = check_random_state(self.random_state)
+        tol = float(np.mean(np.var(X, axis=0))) * self.tol  # scale-free tolerance
+        XT, x_sq = _columns(X)
+        best = None
+        for _ in range(n_runs):
+            steps, n_iter = self._lloyd(X, XT, x_sq, self._initial_centers(X, rng, given), tol)
+            centers, labels = steps[-1]
+            inertia = float(((X - centers[labels]) ** 2).sum())
+            if best is None or inertia < best[0]:
+                best = (inertia, steps, n_iter)
+        self.inertia_, steps, self.n_iter_ = best
+        self.history_ = [KMeansStep(c, lab, float(((X - c[lab]) ** 2).sum())) for c, lab in steps]
+        self.cluster_centers_, self.labels_ = steps[-1]
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def _validated(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "cluster_centers_")
+        X = check_array(X)
+        _check_n_features(X, self)
+        return X
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Index of the nearest centre for each row of ``X`` (n_samples, n_features)."""
+        return _nearest_center(*_columns(self._validated(X)), self.cluster_centers_)[0]
+
+    def transform(self, X: Any) -> np.ndarray:
+        """Euclidean distances (n_samples, n_clusters) from each row of ``X`` to each centre."""
+        X = self._validated(X)
+        C = self.cluster_centers_
+        d2 = (np.einsum("nd,nd->n", X, X)[:, None] - 2.0 * X @ C.T
+              + np.einsum("kd,kd->k", C, C))  # (n_samples, n_clusters)
+        return np.sqrt(np.maximum(d2, 0.0))
+
+    def score(self, X: Any, y: Any = None) -> float:
+        """Opposite of the inertia of ``X`` with respect to the fitted centres."""
+        X = self._validated(X)
+        labels = _nearest_center(*_columns(X), self.cluster_centers_)[0]
+        return -float(((X - self.cluster_centers_[labels]) ** 2).sum())
+
+
+def _sq_dist(A: np.ndarray, B: np.ndarray) -> np.ndarray:
+    """Squared Euclidean distances (len(A), len(B)), summing exact coordinate differences."""
+    if A.shape[1] > 16:  # many features: the matrix-product form is much faster
+        d2 = np.einsum("nd,nd->n", A, A)[:, None] - 2.0 * A @ B.T + np.einsum("nd,nd->n", B, B)
+        return np.maximum(d2, 0.0, out=d2)
+    d2 = np.zeros((A.shape[0], B.shape[0]))
+    for j in range(A.shape[1]):
+        diff = A[:, j, None] - B[None, :, j]
+        d2 += diff * diff
+    return d2
+
+
+def _radius_pairs(X: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray]:
+    """Every unordered pair of distinct samples with ``||x_p - x_q|| <= eps``.
+
+    A sweep over strips: cut the widest coordinate into strips of width ``eps``
+    and sort each strip along the second-widest coordinate ``y``. A neighbour of a
+    sample lies in its own strip or an adjacent one, with ``y`` within ``eps``, so
+    a block of consecutive samples of strip ``s`` is compared only with the rest
+    of strip ``s`` and with a ``y``-window of strip ``s + 1`` (each pair once).
+    Every block-by-window distance matrix holds at most ``_BLOCK_ELEMENTS`` entries.
+
+    Returns
+    -------
+    p, q : ndarray of shape (n_pairs,)
+        Original sample indices of the pairs.
+    """
+    n = X.shape[0]
+    spread = np.argsort(-np.ptp(X, axis=0), kind="stable")
+    ax, ay = int(spread[0]), int(spread[min(1, len(spread) - 1)])
+    width = eps * (1.0 + 1e-9)  # slack against rounding: windows may be too wide, never too narrow
+    strip = np.floor((X[:, ax] - X[:, ax].min()) / width).astype(np.int64)
+    order = np.lexsort((X[:, ay], strip))
+    Xs, strip, y = X[order], strip[order], X[order, ay]
+    eps2 = eps * eps
+    P, Q = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+
+    def add_pairs(rows: slice, lo: int, hi: int, forward: bool) -> None:
+        close = _sq_dist(Xs[rows], Xs[lo:hi]) <= eps2  # (block, window)
+        p, q = np.nonzero(close)
+        p, q = p + rows.start, q + lo
+        if forward:  # same strip: keep each pair once
+            p, q = p[q > p], q[q > p]
+        P.append(p)
+        Q.append(q)
+
+    bounds = np.flatnonzero(np.diff(strip)) + 1
+    starts, stops = np.r_[0, bounds], np.r_[bounds, n]
+    for k, (a, b) in enumerate(zip(starts, stops)):
+        nxt = (starts[k + 1], stops[k + 1]) if k + 1 < len(starts) and strip[starts[k + 1]] == strip[a] + 1 else (b, b)
+        start = a
+        while start < b:
+            rows = 1024
+            while True:
+                stop = min(start + rows, b)
+                y0, y1 = y[start] - width, y[stop - 1] + width
+                hi = a + int(np.searchsorted(y[a:b], y1, side="right"))
+                lo2 = nxt[0] + int(np.searchsorted(y[nxt[0]:nxt[1]], y0, side="left"))
+                hi2 = nxt[0] + int(np.searchsorted(y[nxt[0]:nxt[1]], y1, side="right"))
+                if rows == 1 or (stop - start) * (hi - start + hi2 - lo2) <= _BLOCK_ELEMENTS:
+                    break
+                rows //= 2
+            add_pairs(slice(start, stop), start, hi, forward=True)
+            if hi2 > lo2:
+                add_pairs(slice(start, stop), lo2, hi2, forward=False)
+            start = stop
+    return order[np.concatenate(P)], order[np.concatenate(Q)]
+
+
+def _connected_components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Root (smallest index) of each node's component for the edges ``u - v``.
+
+    Vectorised union-find: every edge hooks the larger root under the smaller
+    one, pointer jumping flattens the trees, and each edge is replaced by the
+    edge between its endpoints' roots (edges inside a tree are dropped); repeat
+    until no edge is left. ``parent[i] <= i`` always holds, so a root is its
+    component's minimum.
+    """
+    parent = np.arange(n)
+    while u.size:
+        ru, rv = parent[u], parent[v]
+        joins = ru != rv
+        u, v = np.minimum(ru, rv)[joins], np.maximum(ru, rv)[joins]  # u < v, both roots
+        np.minimum.at(parent, v, u)
+        while True:
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                break
+            parent = grand
+    return parent
+
+
+class DBSCAN(ClusterMixin, BaseEstimator):
+    r"""Density-based clustering: DBSCAN with Euclidean distance.
+
+    Parameters
+    ----------
+    eps : float, default=0.5
+        Neighbourhood radius :math:`\varepsilon` (> 0); a neighbour at distance
+        exactly ``eps`` counts.
+    min_samples : int, default=5
+        A sample is a core point when its ``eps``-neighbourhood, itself included,
+        holds at least ``min_samples`` samples.
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n_samples,)
+        Cluster index of each sample, ``-1`` for noise.
+    core_sample_indices_ : ndarray of shape (n_core_samples,)
+        Indices of the core samples, increasing.
+    components_ : ndarray of shape (n_core_samples, n_features)
+        The core samples.
+    n_features_in_ : int
+        Number of features seen in ``fit``.
+
+    Notes
+    -----
+    With :math:`N_\varepsilon(x) = \{x' : \lVert x - x' \rVert \le \varepsilon\}`, the
+    clusters are the connected components of the core points (``|N_eps| >= min_samples``)
+    under "within ``eps``"; a non-core sample within ``eps`` of a core point is a
+    border point and joins a neighbouring cluster; every other sample is noise.
+    Clusters are numbered in order of their smallest core index and a border point
+    joins the lowest-numbered neighbouring cluster, which reproduces scikit-learn's
+    labels exactly. Neighbourhoods are found by a sweep over sorted coordinates in
+    blocks of bounded size, so memory does not grow as ``n_samples**2``.
+
+    References
+    ----------
+    Ester, Kriegel, Sander & Xu (1996).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[0.0], [0.3], [0.6], [5.0], [5.2], [5.4], [20.0]])
+    >>> db = DBSCAN(eps=0.5, min_samples=2).fit(X)
+    >>> db.labels_
+    array([ 0,  0,  0,  1,  1,  1, -1])
+    >>> db.core_sample_indices_
+    array([0, 1, 2, 3, 4, 5])
+    """
+
+    def __init__(self, *, eps: float = 0.5, min_samples: int = 5) -> None:
+        self.eps = eps
+        self.min_samples = min_samples
+
+    def fit(self, X: Any, y: Any = None) -> DBSCAN:
+        """Cluster ``X`` of shape (n_samples, n_features); ``y`` is ignored."""
+        check_scalar(self.eps, "eps", numbers.Real, min_val=0.0, include_min=False)
+        check_scalar(self.min_samples, "min_samples", int, min_val=1)
+        X = check_array(X)
+        n = X.shape[0]
+        p, q = _radius_pairs(X, float(self.eps))  # unordered neighbour pairs, p != q
+        n_neighbors = 1 + np.bincount(p, minlength=n) + np.bincount(q, minlength=n)
+        is_core = n_neighbors >= self.min_samples
+        # clusters = connected components of the core points
+        both = is_core[p] & is_core[q]
+        root = _connected_components(n, p[both], q[both])
+        labels = np.full(n, -1, dtype=np.intp)
+        _, labels[is_core] = np.unique(root[is_core], return_inverse=True)
+        # border points join the lowest-numbered cluster among their core neighbours
+        border_of = np.concatenate([p[is_core[q] & ~is_core[p]], q[is_core[p] & ~is_core[q]]])
+        via_core = np.concatenate([q[is_core[q] & ~is_core[p]], p[is_core[p] & ~is_core[q]]])
+        border_label = np.full(n, n, dtype=np.intp)
+        np.minimum.at(border_label, border_of, labels[via_core])
+        is_border = border_label < n
+        labels[is_border] = border_label[is_border]
+        self.labels_ = labels
+        self.core_sample_indices_ = np.flatnonzero(is_core)
+        self.components_ = X[self.core_sample_indices_].copy()
+        self.n_features_in_ = X.shape[1]
+        return self
