@@ -104,7 +104,7 @@ def _cases(quick: bool) -> list[tuple[str, Callable, Callable, Callable, float]]
     onehot = pd.DataFrame(encoder.fit(baskets).transform(baskets), columns=encoder.columns_)
 
     def same(a, b):
-        return f"{len(a)} itemsets, equal {a == dict(zip(b.itemsets, b.support))}"
+        return f"{len(a)} itemsets, equal {a == dict(zip(b.itemsets, b.support, strict=True))}"
 
     cases.append((f"Apriori {len(baskets)} baskets, end to end",
                   lambda: apriori(baskets, min_support), mlx_end_to_end, same, 1.0))

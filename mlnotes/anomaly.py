@@ -186,7 +186,7 @@ def _grow_forest(samples: np.ndarray, n_trees: int, max_depth: int,
         goes_right = Xs[keep, f[pos]] > t[pos]
         node_of[rows] = left[pos] + goes_right
         rows = rows[np.argsort(node_of[rows], kind="stable")]
-    feature, threshold, left, right, path = (np.concatenate(a) for a in zip(*levels))
+    feature, threshold, left, right, path = (np.concatenate(a) for a in zip(*levels, strict=True))
     return IsolationTrees(np.arange(n_trees), feature, threshold, left, right, path)
 
 

@@ -218,7 +218,7 @@ def apriori(transactions: Iterable[Iterable[Hashable]], min_support: float, *,
         L, bits = cand[rows], np.concatenate(found_bits)
         levels.append((L, np.concatenate(found_counts)))
     return {frozenset(items[j] for j in row): c / n
-            for L_k, counts_k in levels for row, c in zip(L_k.tolist(), counts_k.tolist())}
+            for L_k, counts_k in levels for row, c in zip(L_k.tolist(), counts_k.tolist(), strict=True)}
 
 
 def _names(itemset: frozenset) -> str:

@@ -185,7 +185,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
             empty = np.flatnonzero(counts == 0)
             if empty.size and min_d2.max() > 0:  # relocate empty clusters to far samples
                 far = np.argsort(-min_d2, kind="stable")[:empty.size]
-                for j, i in zip(empty, far):
+                for j, i in zip(empty, far, strict=True):
                     sums[labels[i]] -= X[i]
                     counts[labels[i]] -= 1
                     sums[j], counts[j] = X[i], 1.0
@@ -313,7 +313,7 @@ def _radius_pairs(X: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray]:
 
     bounds = np.flatnonzero(np.diff(strip)) + 1
     starts, stops = np.r_[0, bounds], np.r_[bounds, n]
-    for k, (a, b) in enumerate(zip(starts, stops)):
+    for k, (a, b) in enumerate(zip(starts, stops, strict=True)):
         nxt = (starts[k + 1], stops[k + 1]) if k + 1 < len(starts) and strip[starts[k + 1]] == strip[a] + 1 else (b, b)
         start = a
         while start < b:

@@ -228,7 +228,7 @@ class NGramModel(BaseEstimator):
             uniq, inv = np.unique(ctx, axis=0, return_inverse=True)
             counts = np.zeros((len(uniq), V))
             np.add.at(counts, (inv.ravel(), grams[:, -1]), 1.0)
-            for row, c in zip(uniq.tolist(), counts):
+            for row, c in zip(uniq.tolist(), counts, strict=True):
                 self.counts_[tuple(names[i] for i in row)] = c
         return self
 

@@ -82,7 +82,7 @@ def test_apriori_equals_brute_force(seed, min_support):
 def test_apriori_equals_mlxtend(seed, min_support):
     T = make_baskets(800, 30, avg_size=5.0, random_state=seed)
     _, ref = _mlxtend(T, min_support)
-    assert apriori(T, min_support) == dict(zip(ref.itemsets, ref.support))
+    assert apriori(T, min_support) == dict(zip(ref.itemsets, ref.support, strict=True))
 
 
 def test_rules_equal_mlxtend():
@@ -91,7 +91,7 @@ def test_rules_equal_mlxtend():
     _, frequent = _mlxtend(T, 0.05)
     ref = mlx_rules(frequent, metric="confidence", min_threshold=0.5)
     ref_rules = {(a, c): (s, conf, lift) for a, c, s, conf, lift in
-                 zip(ref.antecedents, ref.consequents, ref.support, ref.confidence, ref.lift)}
+                 zip(ref.antecedents, ref.consequents, ref.support, ref.confidence, ref.lift, strict=True)}
     assert len(ours) == len(ref_rules) > 0
     for r in ours:
         s, conf, lift = ref_rules[(r.antecedent, r.consequent)]

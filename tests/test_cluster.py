@@ -193,7 +193,7 @@ def _same_partition(a, b):
     """Equal up to renaming the clusters (noise must stay noise)."""
     if not np.array_equal(a == -1, b == -1):
         return False
-    pairs = set(zip(a[a >= 0].tolist(), b[b >= 0].tolist()))
+    pairs = set(zip(a[a >= 0].tolist(), b[b >= 0].tolist(), strict=True))
     return len(pairs) == len({p for p, _ in pairs}) == len({q for _, q in pairs})
 
 
@@ -232,10 +232,10 @@ def test_dbscan_bounded_blocks_give_the_same_result(monkeypatch):
 def test_dbscan_radius_pairs_equal_brute_force():
     X = np.random.default_rng(1).normal(size=(400, 3))
     p, q = cluster._radius_pairs(X, 0.5)
-    got = {(min(a, b), max(a, b)) for a, b in zip(p.tolist(), q.tolist())}
+    got = {(min(a, b), max(a, b)) for a, b in zip(p.tolist(), q.tolist(), strict=True)}
     d = np.sqrt(((X[:, None] - X[None]) ** 2).sum(axis=2))
     i, j = np.nonzero(np.triu(d <= 0.5, k=1))
-    assert got == set(zip(i.tolist(), j.tolist()))
+    assert got == set(zip(i.tolist(), j.tolist(), strict=True))
     assert len(got) == len(p)  # each pair once
 
 

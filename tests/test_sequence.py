@@ -121,7 +121,7 @@ HISTORIES = [["Fast & Furious 1", "Fast & Furious 2", "Fast & Furious 3"],
 def test_bigram_probabilities_by_hand():
     model = NGramModel(n=2).fit(HISTORIES)
     assert model.classes_ == ["Fast & Furious 1", "Fast & Furious 2", "Fast & Furious 3", "Titanic", EOS]
-    proba = dict(zip(model.classes_, model.predict_proba(["Fast & Furious 1"])))
+    proba = dict(zip(model.classes_, model.predict_proba(["Fast & Furious 1"]), strict=True))
     # after part 1: part 2 twice, Titanic once, end once (4 occurrences)
     assert proba == {"Fast & Furious 1": 0.0, "Fast & Furious 2": 0.5, "Fast & Furious 3": 0.0,
                      "Titanic": 0.25, EOS: 0.25}
@@ -160,9 +160,9 @@ def test_character_language_model():
     assert set(text) <= set("abdn") and len(text) <= 50
     assert text == model.generate(50, context="b", random_state=0)
     # every generated trigram was seen in training
-    seen = {g for w in ["banana", "bandana", "ban"] for g in zip(w, w[1:], w[2:])}
+    seen = {g for w in ["banana", "bandana", "ban"] for g in zip(w, w[1:], w[2:], strict=False)}
     s = "b" + "".join(text)
-    assert all(g in seen for g in zip(s, s[1:], s[2:]))
+    assert all(g in seen for g in zip(s, s[1:], s[2:], strict=False))
 
 
 def test_perplexity_by_hand():
