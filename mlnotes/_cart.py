@@ -161,7 +161,7 @@ def grow_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: 
     in_bag = weights > 0
     slot_tree, slot_sample = np.nonzero(in_bag)  # (n_slots,)
     n_slots = slot_sample.shape[0]
-    index_type = np.int32 if n_slots < 2**31 - 1 else np.int64
+    index_type = np.int32 if n_slots * n_features < 2**31 else np.int64  # slot * F + f must fit
     data = _Slots(X=X[slot_sample].ravel(), y=y[slot_sample],
                   w=weights[slot_tree, slot_sample].astype(np.float64), n_features=n_features)
     slot_id = np.full((n_trees, n_samples), -1, dtype=index_type)

@@ -69,6 +69,15 @@ def _kernel(A: np.ndarray, B: np.ndarray, kernel: str, gamma: float, degree: int
     return out
 
 
+def _kernel_diagonal(X: np.ndarray, kernel: str, gamma: float, degree: int,
+                     coef0: float) -> np.ndarray:
+    """``K(x_i, x_i)`` for every row of X (n, d): shape (n,)."""
+    if kernel == "rbf":
+        return np.ones(X.shape[0])
+    dot = np.einsum("ij,ij->i", X, X)
+    return dot if kernel == "linear" else (gamma * dot + coef0) ** degree
+
+
 class _KernelRows:
     """Rows of the kernel matrix of X: all precomputed, or computed on demand and cached.
 
@@ -79,8 +88,7 @@ class _KernelRows:
     def __init__(self, X: np.ndarray, params: dict[str, Any]) -> None:
         self.X, self.params = X, params
         n = X.shape[0]
-        self.diag = np.array([_kernel(x[None], x[None], **params)[0, 0] for x in X]) \
-            if params["kernel"] != "rbf" else np.ones(n)
+        self.diag = _kernel_diagonal(X, **params)  # (n,) K(x_i, x_i) in float64
         self.full = _kernel(X, X, dtype=np.float32, **params) if n <= _FULL_KERNEL_MAX else None
         self.cache: OrderedDict[int, np.ndarray] = OrderedDict()
         self.max_rows = max(2, _CACHE_BYTES // (4 * n))
@@ -118,11 +126,11 @@ def _smo(K: _KernelRows, y: np.ndarray, C: float, tol: float,
     alpha = np.zeros(n)
     yG = -y.copy()  # y_t * (gradient)_t; the gradient of the dual at alpha = 0 is -1
     # I_up = {y=+1, alpha<C} u {y=-1, alpha>0};  I_low = {y=+1, alpha>0} u {y=-1, alpha<C}.
-    # Kept as penalties (0 inside the set, inf outside) and a 0/1 mask, updated at i and j.
+    # Kept as penalties (0 inside the set, inf outside), updated at i and j after each step.
     up_penalty = np.where(y > 0, 0.0, np.inf)
     low_penalty = np.where(y < 0, 0.0, np.inf)
-    low_mask = (y < 0).astype(np.float64)
     QD = K.diag
+    unit_diagonal = bool(np.all(QD == 1.0))  # rbf: a_it = 2 (1 - K_it), and 2 does not change j
     y_list = y.tolist()
     a = np.empty(n)
     score = np.empty(n)
@@ -135,18 +143,22 @@ def _smo(K: _KernelRows, y: np.ndarray, C: float, tol: float,
         if score[i] == np.inf:  # I_up empty: cannot happen for a feasible alpha; stop safely
             return alpha, _rho(alpha, yG, y, C), n_iter, True
         g_max = -float(yG[i])
-        np.subtract(yG, low_penalty, out=score)
+        np.subtract(yG, low_penalty, out=score)  # y_t G_t on I_low, -inf elsewhere
         if g_max + float(score.max()) < tol:  # maximal violation m(alpha) - M(alpha) < tol
             return alpha, _rho(alpha, yG, y, C), n_iter, True
-        # ... and j maximises b_t^2 / a_it over t in I_low with b_t = g_max + y_t G_t > 0.
+        # ... and j maximises b_t^2 / a_it over t in I_low with b_t = g_max + y_t G_t > 0,
+        # a_it = K_ii + K_tt - 2 K_it (LIBSVM replaces a_it <= 0 by tau).
         K_i = K.row(i)
-        np.multiply(K_i, -2.0, out=a)
-        a += QD
-        a += QD[i]
-        np.maximum(a, _TAU, out=a)  # a_it <= 0 -> tau (K is float32, so 0 < a < tau cannot occur)
-        np.add(yG, g_max, out=score)
-        np.maximum(score, 0.0, out=score)
-        score *= low_mask
+        if unit_diagonal:
+            np.subtract(1.0, K_i, out=a, dtype=np.float64)
+            np.maximum(a, _TAU / 2, out=a)  # K is float32: 1 - K_it is 0 or >= 2**-24
+        else:
+            np.multiply(K_i, -2.0, out=a)
+            a += QD
+            a += QD[i]
+            np.maximum(a, _TAU, out=a)  # differs from LIBSVM only if 0 < a_it < 1e-12
+        score += g_max
+        np.maximum(score, 0.0, out=score)  # b_t, or 0 outside I_low and where b_t <= 0
         score *= score
         score /= a
         j = n - 1 - int(np.argmax(score[::-1]))
@@ -198,7 +210,6 @@ def _smo(K: _KernelRows, y: np.ndarray, C: float, tol: float,
             in_low = at > 0 if yt > 0 else at < C
             up_penalty[t] = 0.0 if in_up else np.inf
             low_penalty[t] = 0.0 if in_low else np.inf
-            low_mask[t] = in_low
     return alpha, _rho(alpha, yG, y, C), n_iter, False
 
 
@@ -413,7 +424,11 @@ class SVC(ClassifierMixin, BaseEstimator):
             return K @ self._pair_coef + self.intercept_  # (n_samples, n_pairs)
 
     def decision_function(self, X: Any) -> np.ndarray:
-        """Signed distance-like scores: (n_samples,) for two classes, else see ``decision_function_shape``."""
+        """Pairwise decision values; shape (n_samples,) for two classes.
+
+        With more classes: (n_samples, n_pairs) for ``decision_function_shape="ovo"``
+        (positive = first class of the pair), else (n_samples, n_classes).
+        """
         values = self._ovo_values(X)
         n_classes = self.classes_.shape[0]
         if n_classes == 2:
