@@ -6,9 +6,10 @@ Follows Hastie, Tibshirani & Friedman, *The Elements of Statistical Learning*,
 
 All query–training distances come from one matrix product,
 :math:`\lVert a-b\rVert^2 = \lVert a\rVert^2 + \lVert b\rVert^2 - 2a^\top b`,
-computed for a block of query rows at a time so that the distance matrix never
-exceeds ``_CHUNK_BYTES`` (50,000 × 50,000 queries stay within tens of MB
-instead of 20 GB).
+computed for a block of query rows at a time so that the block of distances
+never exceeds ``_CHUNK_BYTES`` (8 MB): 50,000 × 50,000 queries use a few tens
+of MB instead of 20 GB, and each block stays in cache while the ``k``
+nearest are picked out of it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .base import BaseEstimator, ClassifierMixin, RegressorMixin
 
 __all__ = ["KNeighborsClassifier", "KNeighborsRegressor"]
 
-_CHUNK_BYTES = 32 * 2**20  # one float64 block of distance scores (plus a 1/8-size mask)
+_CHUNK_BYTES = 8 * 2**20  # one float64 block of distance scores (plus a 1/8-size mask)
 
 
 def _power_of_two_exponent(*arrays: np.ndarray) -> int:
@@ -48,20 +49,20 @@ def _power_of_two_exponent(*arrays: np.ndarray) -> int:
 def _k_smallest(scores: np.ndarray, k: int) -> np.ndarray:
     """Column indices of the ``k`` smallest entries of each row, ordered by (value, column).
 
-    Instead of partitioning every row, the ``G >= k`` minima of ``G`` column
-    groups give an upper bound on each row's k-th smallest value (they are k
-    actual entries); usually only a handful of entries lie below it, and only
-    those candidates are sorted. ``scores`` has shape (n_rows, n_columns).
+    Instead of partitioning every row, the minima of ``G >= k`` column groups
+    give an upper bound on each row's k-th smallest value (they are k actual
+    entries); usually only a handful of entries lie below it, and only those
+    candidates are sorted. ``scores`` has shape (n_rows, n_columns).
     """
     n_rows, n_cols = scores.shape
-    n_groups = max(k, 32)
+    n_groups = max(k, 32, -(-n_cols // 64))  # at most ~64 passes of the loop below
     if n_cols < 2 * n_groups:  # small problem: sort whole rows
         return np.argsort(scores, axis=1, kind="stable")[:, :k]
-    group_min = scores[:, :n_groups].copy()  # (n_rows, n_groups); group j = columns j, j+G, ...
+    group_min = scores[:, :n_groups].copy()  # (n_rows, G); group j = columns j, j+G, j+2G, ...
     for start in range(n_groups, n_cols - n_groups + 1, n_groups):
         np.minimum(group_min, scores[:, start:start + n_groups], out=group_min)
     bound = np.partition(group_min, k - 1, axis=1)[:, k - 1]  # (n_rows,)
-    rows, cols = np.nonzero(scores <= bound[:, None])  # >= k candidates per row
+    rows, cols = np.divmod(np.flatnonzero(scores <= bound[:, None]), n_cols)  # >= k per row
     order = np.lexsort((cols, scores[rows, cols], rows))  # by row, then value, then column
     rows, cols = rows[order], cols[order]
     first = np.searchsorted(rows, np.arange(n_rows))  # where each row's candidates start
@@ -71,7 +72,8 @@ def _k_smallest(scores: np.ndarray, k: int) -> np.ndarray:
 def _k_nearest(Q: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, int]:
     r"""Sorted squared distances and indices of the ``k`` nearest rows of ``X`` for each row of ``Q``.
 
-    Ranking a query's neighbours only needs :math:`\lVert x\rVert^2 - 2q^\top x`;
+    Ranking a query's neighbours only needs :math:`\lVert x\rVert^2 - 2q^\top x`,
+    one matrix product of :math:`[q, 1]` with :math:`[-2x, \lVert x\rVert^2]`;
     :math:`\lVert q\rVert^2` is added to the ``k`` selected values. Returns
     ``(d2, ind, e)``: ``d2`` and ``ind`` of shape (n_queries, k), the squared
     distances in units of ``4**e`` (see :func:`_power_of_two_exponent`).
@@ -80,15 +82,14 @@ def _k_nearest(Q: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.nda
     if exponent:
         Q, X = np.ldexp(Q, -exponent), np.ldexp(X, -exponent)
     n_queries, n_fit = Q.shape[0], X.shape[0]
-    X_sq = np.einsum("ij,ij->i", X, X)  # (n_fit,)
-    minus_2X = -2.0 * X
+    X_aug = np.hstack([-2.0 * X, np.einsum("ij,ij->i", X, X)[:, None]])  # (n_fit, d + 1)
     rows = max(1, _CHUNK_BYTES // (8 * n_fit))
     dist = np.empty((n_queries, k))
     ind = np.empty((n_queries, k), dtype=np.intp)
     for start in range(0, n_queries, rows):
         Q_block = Q[start:start + rows]
-        scores = Q_block @ minus_2X.T  # (rows, n_fit)
-        scores += X_sq
+        Q_aug = np.hstack([Q_block, np.ones((len(Q_block), 1))])  # (rows, d + 1)
+        scores = Q_aug @ X_aug.T  # (rows, n_fit): ||x||^2 - 2 q.x
         nearest = _k_smallest(scores, k)  # (rows, k)
         d2 = np.take_along_axis(scores, nearest, axis=1)
         d2 += np.einsum("ij,ij->i", Q_block, Q_block)[:, None]
