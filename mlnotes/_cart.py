@@ -94,24 +94,30 @@ def apply_nodes(X: np.ndarray, children_left: np.ndarray, children_right: np.nda
                 rows: np.ndarray) -> np.ndarray:
     """Walk walker ``k`` from node ``start[k]`` with sample ``X[rows[k]]`` down to a leaf.
 
-    The loop runs once per tree level; finished walkers are dropped each round.
-    Several trees can be walked at once by concatenating their node arrays.
+    The loop runs once per tree level, never per sample. Leaves point to
+    themselves (threshold +inf), so walkers that arrive early simply stay; the
+    finished ones are dropped every few levels. Several trees are walked at
+    once by concatenating their node arrays.
     """
-    n_features = X.shape[1]
+    is_leaf = children_left == TREE_LEAF
+    ids = np.arange(is_leaf.shape[0])
+    child = np.stack([np.where(is_leaf, ids, children_left),
+                      np.where(is_leaf, ids, children_right)], axis=1).ravel()  # (2 * n_nodes,)
+    feat = np.where(is_leaf, 0, feature)
+    thr = np.where(is_leaf, np.inf, threshold)
     X_flat = X.ravel()
     leaf = np.empty(start.shape[0], dtype=np.intp)
     walker = np.arange(start.shape[0])
     node = start.astype(np.intp, copy=True)
-    flat_row = rows * n_features
+    offset = rows * X.shape[1]
     while walker.size:
-        left = children_left[node]
-        done = left == TREE_LEAF
-        if done.any():
-            leaf[walker[done]] = node[done]
-            keep = ~done
-            walker, node, left, flat_row = walker[keep], node[keep], left[keep], flat_row[keep]
-        go_right = X_flat[flat_row + feature[node]] > threshold[node]
-        node = np.where(go_right, children_right[node], left)
+        for _ in range(4):  # child[2 i] is the left child of node i, child[2 i + 1] the right one
+            go_right = X_flat[offset + feat[node]] > thr[node]
+            node = child[2 * node + go_right]
+        done = is_leaf[node]
+        leaf[walker[done]] = node[done]
+        keep = ~done
+        walker, node, offset = walker[keep], node[keep], offset[keep]
     return leaf
 
 

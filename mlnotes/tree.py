@@ -327,7 +327,7 @@ def export_text(decision_tree: DecisionTreeClassifier | DecisionTreeRegressor, *
     def leaf_text(node: int) -> str:
         if is_classifier:
             return f" class: {labels[int(np.argmax(tree.value[node]))]}"
-        return "[" + ", ".join(f"{v:.{decimals}f}" for v in tree.value[node]) + "]"
+        return " value: [" + ", ".join(f"{v:.{decimals}f}" for v in tree.value[node]) + "]"
 
     def subtree_depth(node: int) -> int:
         if tree.children_left[node] == TREE_LEAF:
@@ -338,13 +338,11 @@ def export_text(decision_tree: DecisionTreeClassifier | DecisionTreeRegressor, *
     def visit(node: int, depth: int) -> None:
         indent = ("|" + " " * 3) * depth
         indent = indent[:-3] + "---"
-        if depth > max_depth + 1:
+        if depth > max_depth + 1:  # below the shown depth: a leaf, or a summary of the branch
             sub = subtree_depth(node)
-            lines.append(indent + (leaf_text(node) if sub == 1 and is_classifier else
-                                   f" value: {leaf_text(node)}" if sub == 1 else
-                                   f" truncated branch of depth {sub}"))
+            lines.append(indent + (leaf_text(node) if sub == 1 else f" truncated branch of depth {sub}"))
         elif tree.children_left[node] == TREE_LEAF:
-            lines.append(indent + (leaf_text(node) if is_classifier else f" value: {leaf_text(node)}"))
+            lines.append(indent + leaf_text(node))
         else:
             name, thr = names[tree.feature[node]], f"{tree.threshold[node]:.{decimals}f}"
             lines.append(f"{indent} {name} <= {thr}")
