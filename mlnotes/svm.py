@@ -307,8 +307,8 @@ class SVC(ClassifierMixin, BaseEstimator):
     [0, 1]
     >>> clf.support_.tolist()
     [1, 3]
-    >>> np.round(clf.decision_function([[2.0, 2.0]]), 3).tolist()
-    [0.0]
+    >>> np.round(clf.coef_, 3).tolist(), np.round(clf.decision_function([[0.0, 0.0], [4.0, 4.0]]), 3).tolist()
+    ([[0.5, 0.5]], [-2.0, 2.0])
     """
 
     def __init__(self, *, C: float = 1.0, kernel: str = "rbf", degree: int = 3,
