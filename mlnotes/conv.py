@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 Padding = int | tuple[int, int] | str
+_BLOCK_BYTES = 1 << 19  # size of the im2col block that conv2d multiplies at once (fits in L2 cache)
 
 
 def conv_output_size(n: int, f: int, p: int = 0, s: int = 1) -> int:
@@ -391,7 +392,8 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
 
     The kernel is *not* flipped (cross-correlation); it equals
     ``scipy.signal.correlate2d`` for one channel. Computed as
-    ``w.reshape(K, -1) @ im2col(x)``: one copy of the windows, one matrix product.
+    ``w.reshape(K, -1) @ im2col(x)``: one copy of the windows, one matrix
+    product (done per block of images whose im2col matrix fits in the cache).
 
     Examples
     --------
@@ -409,13 +411,19 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
     """
     x, w, b, single = _check_conv_input(x, w, b)
     check_scalar(stride, "stride", int, min_val=1)
-    N, _, H, W = x.shape
+    N, C, H, W = x.shape
     K, _, fh, fw = w.shape
     ph, pw = _resolve_padding(padding, fh, fw)
     Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
-    cols = _im2col(x, fh, fw, stride, ph, pw)  # (C*fh*fw, N*Ho*Wo)
-    y = w.reshape(K, -1) @ cols  # (K, N*Ho*Wo): the one matrix product
-    y += b[:, None]  # in place: no second output-sized array
+    w_rows = w.reshape(K, -1)  # (K, C*fh*fw): one kernel per row
+    y = np.empty((K, N * Ho * Wo))
+    # im2col + one matrix product per block of images; blocks are sized so that their
+    # column matrix stays in the CPU cache while it is multiplied (same result, less memory traffic).
+    step = max(1, _BLOCK_BYTES // (8 * C * fh * fw * Ho * Wo))
+    for n0 in range(0, N, step):
+        cols = _im2col(x[n0:n0 + step], fh, fw, stride, ph, pw)  # (C*fh*fw, images*Ho*Wo)
+        y[:, n0 * Ho * Wo:(n0 + step) * Ho * Wo] = w_rows @ cols
+    y += b[:, None]
     y = y.reshape(K, N, Ho, Wo).transpose(1, 0, 2, 3)  # (N, K, Ho, Wo)
     return y[0, 0] if single else y
 

@@ -134,6 +134,16 @@ def test_conv2d_batched_multichannel_matches_loop_reference(stride, pad):
     np.testing.assert_allclose(conv2d_naive(x, w, b, stride=stride, padding=pad), expected, rtol=0, atol=1e-10)
 
 
+@pytest.mark.parametrize("block_bytes", [1, 3000, 1 << 40])
+def test_conv2d_blocks_of_images_give_the_same_result(monkeypatch, block_bytes):
+    import mlnotes.conv
+
+    monkeypatch.setattr(mlnotes.conv, "_BLOCK_BYTES", block_bytes)  # 1 image, 2 images, all images per block
+    rng = np.random.default_rng(12)
+    x, w, b = rng.normal(size=(5, 2, 6, 5)), rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
+    np.testing.assert_allclose(conv2d(x, w, b, stride=2, padding=1), loop_conv(x, w, b, 2, 1), rtol=0, atol=1e-10)
+
+
 def test_conv2d_rectangular_kernel_and_same_padding_with_stride():
     rng = np.random.default_rng(2)
     x, w = rng.normal(size=(1, 2, 8, 7)), rng.normal(size=(3, 2, 2, 3))
