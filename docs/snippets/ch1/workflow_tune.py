@@ -1,0 +1,28 @@
+import numpy as np
+
+from mlnotes.datasets import make_moons
+from mlnotes.linear_model import LogisticRegression
+from mlnotes.model_selection import GridSearchCV, train_test_split
+from mlnotes.viz import tr
+
+X, y = make_moons(300, noise=0.3, random_state=0)                                  # ① data
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+mean, std = X_train.mean(axis=0), X_train.std(axis=0)                               # ② preprocessing
+
+
+def features(X):                                                                    # ③ feature engineering
+    z = (X - mean) / std
+    return np.column_stack([z[:, 0] ** i * z[:, 1] ** j for i in range(4) for j in range(4 - i) if i + j > 0])
+
+
+# ⑥ tuning: try each value of C (smaller C = stronger regularisation) with 5-fold cross-validation
+search = GridSearchCV(LogisticRegression(max_iter=200), {"C": [0.01, 0.1, 1, 10, 100]}, cv=5)
+search.fit(features(X_train), y_train)
+res = search.cv_results_
+print(tr("| C | 交叉验证准确率（均值 ± 标准差） | 排名 |", "| C | CV accuracy (mean ± std) | rank |"))
+print("|---:|---:|---:|")
+for c, m, s, r in zip(res["param_C"], res["mean_test_score"], res["std_test_score"], res["rank_test_score"]):
+    print(f"| {c} | {m:.3f} ± {s:.3f} | {r} |")
+print()
+print(tr(f"最优参数：C = {search.best_params_['C']}，GridSearchCV 已用它在整个训练集上重新训练了模型。",
+         f"Best: C = {search.best_params_['C']}; GridSearchCV has refitted the model with it on the whole training set."))
