@@ -1,0 +1,60 @@
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from mlnotes.nn import AvgPool2D, Conv2D, Dense, Flatten, Sequential, Tanh
+from mlnotes.viz import figure, figure_html, tr
+
+# LeNet-5 (LeCun et al., 1998): the convolutions have no activation of their own;
+# the squashing function (tanh here) follows each sub-sampling (average-pooling) layer.
+lenet = Sequential([
+    Conv2D(1, 6, 5, random_state=0),    # C1
+    AvgPool2D(2), Tanh(),                # S2
+    Conv2D(6, 16, 5, random_state=1),   # C3
+    AvgPool2D(2), Tanh(),                # S4
+    Flatten(),
+    Dense(400, 120, random_state=2), Tanh(),  # C5
+    Dense(120, 84, random_state=3), Tanh(),   # F6
+    Dense(84, 10, random_state=4),            # output
+])
+names = {0: "C1", 1: "S2", 3: "C3", 4: "S4", 7: "C5", 9: "F6", 11: tr("输出", "output")}
+x = np.random.default_rng(0).random((1, 1, 32, 32))  # one 32x32 grey image
+shapes = [("INPUT", x.shape, 0)]
+for i, layer in enumerate(lenet):
+    x = layer.forward(x)
+    if i in names:
+        shapes.append((names[i], x.shape, sum(p.size for p in layer.params.values())))
+
+print(tr("| 层 | 输出形状 (N, C, H, W) | 参数个数 |", "| layer | output shape (N, C, H, W) | parameters |"))
+print("|---|---|---:|")
+for name, shape, n in shapes:
+    print(f"| {name} | {shape} | {n} |")
+print(tr(f"| 合计 | | {lenet.n_params} |", f"| total | | {lenet.n_params} |"))
+print()
+
+fig, ax = figure(figsize=(12, 3.6))
+x0 = 0.0
+for k, (name, shape, _) in enumerate(shapes):
+    if len(shape) == 4:  # feature maps: a stack of squares, side proportional to H
+        _, c, h, w = shape
+        side, depth = h / 32 * 2.2, min(c, 6)
+        for j in range(depth):
+            ax.add_patch(Rectangle((x0 + j * 0.12, -side / 2 - j * 0.12), side, side, facecolor="#DCEBF7" if k % 2
+                                   else "#D9EAD3", edgecolor="#34495E", linewidth=0.8, zorder=10 - j))
+        label, width = f"{c}@{h}×{w}", side + (depth - 1) * 0.12
+    else:  # dense layer: a bar, height proportional to the number of units
+        units = shape[1]
+        height = 0.4 + units / 120 * 2.0
+        ax.add_patch(Rectangle((x0, -height / 2), 0.35, height, facecolor="#FCE5CD", edgecolor="#34495E"))
+        label, width = f"{units}", 0.35
+    ax.text(x0 + width / 2, 1.7, name, ha="center", fontsize=10)
+    ax.text(x0 + width / 2, -1.95, label, ha="center", fontsize=9)
+    if k + 1 < len(shapes):
+        ax.annotate("", xy=(x0 + width + 0.6, 0), xytext=(x0 + width + 0.1, 0),
+                    arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
+    x0 += width + 0.7
+ax.set_xlim(-0.2, x0)
+ax.set_ylim(-2.2, 2.0)
+ax.set_aspect("equal")
+ax.axis("off")
+print(figure_html(fig, "fig-2-2-lenet5", tr("LeNet-5 的结构，由上面的网络对一张 32×32 图片做前向传播得到的各层输出形状画出。",
+                                            "LeNet-5's structure, drawn from the output shapes of a forward pass of the network above on a 32×32 image.")))
