@@ -1,17 +1,17 @@
 from mlnotes.viz import diagram, figure, figure_html, tr
 
-fig, ax = figure(figsize=(11, 3.6))
+fig, ax = figure(figsize=(10, 3.4))
 diagram(ax, {
     "collect": (0, 1.2, tr("① 数据收集", "① data\ncollection")),
-    "clean": (2.8, 1.2, tr("② 数据预处理", "② preprocessing")),
-    "features": (5.6, 1.2, tr("③ 特征工程", "③ feature\nengineering")),
-    "train": (8.4, 1.2, tr("④ 模型训练", "④ training")),
-    "evaluate": (8.4, -0.6, tr("⑤ 模型评估", "⑤ evaluation")),
-    "tune": (5.6, -0.6, tr("⑥ 模型调优", "⑥ tuning")),
-    "predict": (11.2, -0.6, tr("⑦ 模型预测", "⑦ prediction")),
+    "clean": (3.1, 1.2, tr("② 数据预处理", "② preprocessing")),
+    "features": (6.2, 1.2, tr("③ 特征工程", "③ feature\nengineering")),
+    "train": (9.3, 1.2, tr("④ 模型训练", "④ training")),
+    "evaluate": (9.3, -0.6, tr("⑤ 模型评估", "⑤ evaluation")),
+    "tune": (6.2, -0.6, tr("⑥ 模型调优", "⑥ tuning")),
+    "predict": (12.4, -0.6, tr("⑦ 模型预测", "⑦ prediction")),
 }, [("collect", "clean", ""), ("clean", "features", ""), ("features", "train", ""), ("train", "evaluate", ""),
     ("evaluate", "predict", tr("通过", "pass")), ("evaluate", "tune", tr("未通过", "fail")), ("tune", "train", "")],
-    box_width=2.0, box_height=0.75, colors={"predict": "#FCE5CD", "tune": "#F4CCCC"})
+    box_width=2.3, box_height=0.75, fontsize=9, colors={"predict": "#FCE5CD", "tune": "#F4CCCC"})
 print(figure_html(fig, "fig-1-4-workflow", tr(
     "机器学习建模流程：评估未通过时调优，再重新训练，直到模型可以用来预测。",
     "The machine-learning workflow: if evaluation fails, tune and train again, until the model is fit to predict.")))
