@@ -15,7 +15,7 @@ from sklearn import cluster as sk_cluster
 from sklearn.datasets import make_blobs, make_circles, make_moons
 from threadpoolctl import threadpool_limits
 
-from mlnotes import cluster
+from mlnotes import _radius, cluster
 from mlnotes._validation import NotFittedError
 from mlnotes.cluster import DBSCAN, KMeans
 
@@ -100,6 +100,21 @@ def test_kmeans_history_records_the_best_run():
     assert all(step.centers.shape == (k, 2) and step.labels.shape == (len(X),) for step in h)
     # the seeds of a "random" run are samples
     assert all((X == c).all(axis=1).any() for c in h[0].centers)
+
+
+def test_kmeans_blocks_give_the_same_result(monkeypatch):
+    X, _ = make_blobs(1000, centers=4, random_state=8)
+    expected = KMeans(n_clusters=4, random_state=0).fit(X)
+    monkeypatch.setattr(cluster, "_BLOCK_ELEMENTS", 1)  # blocks of 256 samples
+    got = KMeans(n_clusters=4, random_state=0).fit(X)
+    np.testing.assert_array_equal(got.labels_, expected.labels_)
+    np.testing.assert_allclose(got.cluster_centers_, expected.cluster_centers_, atol=1e-12)
+
+
+def test_connected_components_by_hand():
+    # edges 0-3, 3-5, 1-2 on 7 nodes: components {0, 3, 5}, {1, 2}, {4}, {6}
+    root = _radius.connected_components(7, np.array([3, 5, 1]), np.array([0, 3, 2]))
+    assert root.tolist() == [0, 1, 1, 0, 4, 0, 6]
 
 
 def test_kmeans_plusplus_seeds_are_distinct_samples():
@@ -225,13 +240,13 @@ def test_dbscan_equals_sklearn(i):
 def test_dbscan_bounded_blocks_give_the_same_result(monkeypatch):
     X, eps, m = _dbscan_cases()[0]
     expected = DBSCAN(eps=eps, min_samples=m).fit(X).labels_
-    monkeypatch.setattr(cluster, "_BLOCK_ELEMENTS", 50)  # forces many tiny blocks
+    monkeypatch.setattr(_radius, "_BLOCK_ELEMENTS", 50)  # forces many tiny blocks
     np.testing.assert_array_equal(DBSCAN(eps=eps, min_samples=m).fit(X).labels_, expected)
 
 
 def test_dbscan_radius_pairs_equal_brute_force():
     X = np.random.default_rng(1).normal(size=(400, 3))
-    p, q = cluster._radius_pairs(X, 0.5)
+    p, q = _radius.radius_pairs(X, 0.5)
     got = {(min(a, b), max(a, b)) for a, b in zip(p.tolist(), q.tolist(), strict=True)}
     d = np.sqrt(((X[:, None] - X[None]) ** 2).sum(axis=2))
     i, j = np.nonzero(np.triu(d <= 0.5, k=1))
