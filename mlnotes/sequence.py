@@ -236,7 +236,12 @@ class NGramModel(BaseEstimator):
         if not isinstance(context, Iterable):
             raise TypeError(f"context must be a sequence of tokens (or a string), got {context!r}.")
         ctx = [BOS] * (self.n - 1) + list(context)
-        return tuple(ctx[len(ctx) - (self.n - 1):]) if self.n > 1 else ()
+        ctx = tuple(ctx[len(ctx) - (self.n - 1):]) if self.n > 1 else ()
+        try:
+            hash(ctx)
+        except TypeError:
+            raise TypeError(f"context contains an unhashable token: {ctx!r}.") from None
+        return ctx
 
     def predict_proba(self, context: Sequence[Hashable] = ()) -> np.ndarray:
         """Probabilities of each of ``classes_`` coming next, shape (n_classes,).

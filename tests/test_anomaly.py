@@ -44,6 +44,21 @@ def test_zscore_constant_feature_is_not_divided_by_zero():
     assert np.isfinite(det.score_samples(X)).all()
 
 
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(2, 40), d=st.integers(1, 4), seed=st.integers(0, 10**6),
+       threshold=st.floats(0.5, 4.0))
+def test_zscore_is_invariant_to_per_feature_affine_maps(n, d, seed, threshold):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, d))
+    scale, shift = rng.uniform(0.5, 3.0, size=d), rng.normal(size=d) * 10
+    a = ZScoreDetector(threshold=threshold).fit(X)
+    b = ZScoreDetector(threshold=threshold).fit(X * scale + shift)
+    np.testing.assert_allclose(b.score_samples(X * scale + shift), a.score_samples(X), atol=1e-8)
+    s = a.score_samples(X)
+    assert (s <= 0).all()
+    np.testing.assert_array_equal(a.predict(X), np.where(s < -threshold, -1, 1))
+
+
 # ---------------------------------------------------------------------------- isolation forest
 def test_average_path_length_matches_sklearn_and_hand_values():
     n = np.array([1, 2, 3, 10, 256, 10000])

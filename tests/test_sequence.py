@@ -228,5 +228,7 @@ def test_ngram_rejects_bad_input():
     model = NGramModel().fit(["ab"])
     with pytest.raises(TypeError, match="context must be a sequence of tokens"):
         model.predict_proba(5)
+    with pytest.raises(TypeError, match="context contains an unhashable token"):
+        model.predict_proba([["a"]])
     with pytest.raises(ValueError, match="n_tokens must be >= 0"):
         model.generate(-1)
