@@ -481,3 +481,87 @@ def draw_network(ax: Any, layers: Any, *, labels: bool | list[str] | tuple[str, 
 
 
 __all__ += ["draw_network"]
+
+
+def draw_neuron(ax: Any, inputs: list[str] | tuple[str, ...], weights: list[str] | tuple[str, ...] | None = None, *,
+                bias: str | None = "$b$", body: str = "Σ | g", output: str = "$a$",
+                input_names: list[str] | tuple[str, ...] | None = None, fontsize: float = 10) -> Any:
+    r"""Draw one artificial neuron: inputs, weighted connections, the summing body and the output.
+
+    The picture of :math:`a = g(\sum_i w_i x_i + b)`: input circles on the left,
+    one line per weight to the neuron's body, the bias entering from below, and
+    an arrow to the output.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Where to draw (the axes are turned off).
+    inputs : sequence of str
+        Text inside each input circle (symbols such as ``"$x_1$"`` or values such as ``"1"``).
+    weights : sequence of str, optional
+        Label of each connection (same length as ``inputs``); ``None`` draws unlabelled lines.
+    bias : str or None
+        Label of the bias arrow entering the body from below; ``None`` draws no bias.
+    body : str
+        Text inside the neuron's body.
+    output : str
+        Text at the end of the output arrow.
+    input_names : sequence of str, optional
+        Labels written left of the input circles (e.g. feature names).
+    fontsize : float
+        Size of the labels in points.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+
+    Examples
+    --------
+    >>> fig, ax = figure()
+    >>> _ = draw_neuron(ax, ["$x_1$", "$x_2$", "$x_3$"], ["$w_1$", "$w_2$", "$w_3$"])
+    >>> len(ax.patches)  # three inputs and the body
+    4
+    >>> plt.close(fig)
+    """
+    from matplotlib.patches import Circle
+
+    n = len(inputs)
+    if n < 1:
+        raise ValueError("draw_neuron needs at least one input.")
+    if weights is not None and len(weights) != n:
+        raise ValueError(f"weights has {len(weights)} labels but there are {n} inputs.")
+    if input_names is not None and len(input_names) != n:
+        raise ValueError(f"input_names has {len(input_names)} labels but there are {n} inputs.")
+    gap, r_in, r_body, bx = 0.9, 0.3, 0.62, 3.4
+    ys = (np.arange(n)[::-1] - (n - 1) / 2.0) * gap
+    for i, y in enumerate(ys):
+        ax.plot([r_in, bx - r_body * 0.9], [y, y * 0.25], color="#7F8C8D", linewidth=1.2, zorder=1)
+        ax.add_patch(Circle((0, y), r_in, facecolor="#56B4E9", edgecolor="#2C3E50", linewidth=0.9, zorder=2))
+        ax.text(0, y, inputs[i], ha="center", va="center", fontsize=fontsize, zorder=3)
+        if weights is not None:
+            t = 0.42  # label position along the line
+            lx, ly = r_in + t * (bx - r_body * 0.9 - r_in), y + t * (y * 0.25 - y)
+            ax.text(lx, ly + 0.08, weights[i], ha="center", va="bottom", fontsize=fontsize - 1, color="#34495E",
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+                    zorder=3)
+        if input_names is not None:
+            ax.text(-r_in - 0.15, y, input_names[i], ha="right", va="center", fontsize=fontsize - 1)
+    ax.add_patch(Circle((bx, 0), r_body, facecolor=PALETTE[2], edgecolor="#2C3E50", linewidth=1.0, zorder=2))
+    ax.text(bx, 0, body, ha="center", va="center", fontsize=fontsize + 1, color="white", zorder=3)
+    low = min(ys.min(), -r_body) - 0.9
+    if bias is not None:
+        ax.annotate("", xy=(bx, -r_body), xytext=(bx, low + 0.25),
+                    arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
+        ax.text(bx, low + 0.2, bias, ha="center", va="top", fontsize=fontsize - 1)
+    ax.annotate("", xy=(bx + r_body + 1.2, 0), xytext=(bx + r_body, 0),
+                arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
+    ax.text(bx + r_body + 1.3, 0, output, ha="left", va="center", fontsize=fontsize)
+    left = -r_in - (2.6 if input_names is not None else 0.4)
+    ax.set_xlim(left, bx + r_body + 1.3 + 0.25 * max(len(output), 4) * fontsize / 10)
+    ax.set_ylim(low - 0.3, max(ys.max(), r_body) + 0.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+__all__ += ["draw_neuron"]
