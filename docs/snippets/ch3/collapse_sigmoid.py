@@ -1,0 +1,14 @@
+import numpy as np
+
+from mlnotes.nn import Dense, Sequential, Sigmoid
+
+# the same 2-3-1 network, now with a sigmoid after the hidden layer
+net = Sequential([Dense(2, 3, random_state=0), Sigmoid(), Dense(3, 1, random_state=1)])
+X = np.random.default_rng(0).normal(size=(1000, 2))
+out = net.forward(X)
+
+# the best affine map x -> x W + b in the least-squares sense
+A = np.column_stack([X, np.ones(len(X))])
+coef, *_ = np.linalg.lstsq(A, out, rcond=None)
+print(f"max |network(x) - best affine map| = {np.abs(A @ coef - out).max():.3f}")
+print(f"(outputs range over {out.min():.3f} .. {out.max():.3f})")
