@@ -1,0 +1,34 @@
+import numpy as np
+
+from mlnotes.nn import SGD, Dense, MSELoss, Sequential, Sigmoid, gradient_check
+from mlnotes.viz import tr
+
+x = np.array([[0.5, 1.0]])
+t = np.array([[1.0]])
+net = Sequential([Dense(2, 2), Sigmoid(), Dense(2, 1), Sigmoid()])
+net.layers[0].params["W"][:] = [[0.1, 0.4], [-0.2, 0.3]]
+net.layers[0].params["b"][:] = [0.1, -0.1]
+net.layers[2].params["W"][:] = [[0.5], [-0.6]]
+net.layers[2].params["b"][:] = [0.2]
+
+loss = MSELoss()
+before = loss.forward(net.forward(x), t)        # forward propagation
+net.backward(loss.backward())                   # backpropagation fills net.grads
+old = {name: p.copy() for name, p in net.params.items()}
+SGD(lr=0.5).step(net)                           # W <- W - 0.5 * dL/dW
+after = loss.forward(net.forward(x), t)
+
+print(tr("| 参数 | 更新前 | 梯度 | 更新后 = 更新前 − 0.5 × 梯度 |", "| parameter | before | gradient | after = before − 0.5 × gradient |"))
+print("|---|---|---|---|")
+symbols = {"0.W": "$w_{11}, w_{12}, w_{21}, w_{22}$", "0.b": "$b_{h1}, b_{h2}$", "2.W": "$v_1, v_2$", "2.b": "$b_o$"}
+for name, p in net.params.items():
+    fmt = lambda a: ", ".join(f"{v:.4f}" for v in a.ravel())  # noqa: E731
+    print(f"| `{name}`: {symbols[name]} | {fmt(old[name])} | {fmt(net.grads[name])} | {fmt(p)} |")
+print()
+print(tr(f"损失从 {before:.5f} 降到 {after:.5f}：沿负梯度方向走一小步，输出更接近目标了。",
+         f"The loss falls from {before:.5f} to {after:.5f}: one small step against the gradient moves the output towards the target."))
+print()
+check = gradient_check(net, x, loss=MSELoss(), target=t)
+print(tr(f"梯度检验（[`gradient_check`][mlnotes.nn.gradient_check]，中心差分）：反向传播梯度与数值梯度的最大相对误差为 **{float(check):.1e}**。",
+         f"Gradient check ([`gradient_check`][mlnotes.nn.gradient_check], central differences): the largest relative error "
+         f"between backpropagated and numerical gradients is **{float(check):.1e}**."))
