@@ -71,7 +71,8 @@ def radius_pairs(X: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray]:
     bounds = np.flatnonzero(np.diff(strip)) + 1
     starts, stops = np.r_[0, bounds], np.r_[bounds, n]
     for k, (a, b) in enumerate(zip(starts, stops, strict=True)):
-        nxt = (starts[k + 1], stops[k + 1]) if k + 1 < len(starts) and strip[starts[k + 1]] == strip[a] + 1 else (b, b)
+        adjacent = k + 1 < len(starts) and strip[starts[k + 1]] == strip[a] + 1
+        nxt = (starts[k + 1], stops[k + 1]) if adjacent else (b, b)  # the next strip's rows
         start = a
         while start < b:
             rows = 1024

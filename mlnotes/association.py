@@ -301,8 +301,9 @@ def association_rules(frequent: Mapping[frozenset, float], min_confidence: float
                 X = frozenset(x)
                 Y = itemset - X
                 if X not in frequent or Y not in frequent:
-                    raise ValueError(f"frequent lacks the support of {_names(X if X not in frequent else Y)}, "
-                                     f"a subset of {_names(itemset)}; pass the full output of apriori.")
+                    missing = X if X not in frequent else Y
+                    raise ValueError(f"frequent lacks the support of {_names(missing)}, a subset of "
+                                     f"{_names(itemset)}; pass the full output of apriori.")
                 confidence = s_xy / frequent[X]
                 if confidence < min_confidence:
                     continue

@@ -167,7 +167,9 @@ def test_make_outliers_ground_truth():
     # each inlier has a close inlier neighbour; planted outliers are far from every inlier
     inl, out = X[~is_outlier], X[is_outlier]
     d_out = np.sqrt(((out[:, None] - inl[None]) ** 2).sum(axis=2)).min(axis=1)
-    d_in = np.sqrt(((inl[:, None] - inl[None]) ** 2).sum(axis=2) + np.diag(np.full(len(inl), np.inf))).min(axis=1)
+    d_in = ((inl[:, None] - inl[None]) ** 2).sum(axis=2)
+    np.fill_diagonal(d_in, np.inf)
+    d_in = np.sqrt(d_in.min(axis=1))
     assert np.median(d_out) > 2 * np.median(d_in)
     with pytest.raises(ValueError, match="box=2.0 is too small"):
         make_outliers(10, 2, box=2.0)
