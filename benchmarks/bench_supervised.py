@@ -10,6 +10,9 @@ with the issue's target: k-NN, linear regression and Gaussian naive Bayes
 <= 1.5, logistic regression <= 3. scikit-learn runs with its defaults (k-NN: ``algorithm="auto"``, which
 picks brute force for 20 features; logistic regression: ``lbfgs``).
 Predictions of both libraries are checked to agree before timing.
+``--threads 1`` limits both to one BLAS/OpenMP thread (scikit-learn's k-NN
+search is OpenMP-parallel, mlnotes' only in the matrix product), which also
+makes the ratios steadier on a busy machine.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import numpy as np
 from sklearn import linear_model as sk_linear
 from sklearn import naive_bayes as sk_nb
 from sklearn import neighbors as sk_neighbors
+from threadpoolctl import threadpool_limits
 
 from mlnotes import linear_model, naive_bayes, neighbors
 
@@ -101,12 +105,15 @@ def run(n: int, d: int, repeats: int) -> list[list[str]]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="limit BLAS/OpenMP threads of both libraries (default: no limit)")
     args = parser.parse_args(argv)
     n, d, repeats = (300, 10, 3) if args.quick else (2000, 20, 15)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), threadpool_limits(args.threads):
         warnings.simplefilter("ignore")  # convergence warnings are not what is measured here
         rows = run(n, d, repeats)
-    print(f"mlnotes vs scikit-learn, {n} x {d} training data, {n} query rows, best of {repeats}")
+    threads = "all threads" if args.threads is None else f"{args.threads} thread(s)"
+    print(f"mlnotes vs scikit-learn, {n} x {d} training data, {n} query rows, best of {repeats}, {threads}")
     print(table(["estimator", "step", "mlnotes ms", "sklearn ms", "ratio", "target", "met"], rows))
 
 
