@@ -2,6 +2,8 @@
 
 Every generator takes ``random_state`` (int, Generator or None) and draws from a
 :class:`numpy.random.Generator`; the global numpy random state is never used.
+Public generators are the functions named ``make_*`` and ``load_*`` (the module
+has no ``__all__``, so each topic adds its generators here).
 """
 
 from __future__ import annotations
@@ -11,8 +13,6 @@ from typing import Any
 import numpy as np
 
 from ._validation import check_random_state, check_scalar
-
-__all__ = ["make_line"]
 
 
 def make_line(n_samples: int = 20, *, slope: float = 2.0, intercept: float = 1.0,
