@@ -18,9 +18,9 @@ product ``w.reshape(K, -1) @ cols`` alone (its own share of the peak in
 brackets), which shows what bounds a layer with few channels. (``conv2d`` itself
 works on cache-sized blocks of images, so it can beat the sum of the two.)
 
-The machine is shared: run it when the load is low. With OpenBLAS threads
-competing with other processes, ``OPENBLAS_NUM_THREADS=1`` gives steadier figures
-(SciPy's ``correlate2d`` is single-threaded anyway).
+The machine is shared: run it when the load is low. With BLAS threads
+competing with other processes, one thread gives steadier figures
+(SciPy's ``correlate2d`` is single-threaded anyway): ``--threads 1``.
 
 Table 3: training time per epoch of the LeNet-5-style network
 (:func:`mlnotes.cnn.make_lenet`) with Adam, batch 32: on scikit-learn's 8x8
@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy.signal import correlate2d
+from threadpoolctl import threadpool_limits
 
 from mlnotes.cnn import make_lenet
 from mlnotes.conv import conv2d, conv2d_naive, im2col
@@ -142,26 +143,35 @@ def epoch_rows(quick: bool) -> list[list[str]]:
 def main(argv: Sequence[str] | None = None) -> str:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (a few seconds)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="limit the BLAS threads (default: no limit)")
     args = parser.parse_args(argv)
-    repeats = 3 if args.quick else 7
-    size = 256 if args.quick else 1024
+    with threadpool_limits(args.threads):
+        text = run(args.quick, args.threads)
+    print(text)
+    return text
+
+
+def run(quick: bool, threads: int | None) -> str:
+    repeats = 3 if quick else 7
+    size = 256 if quick else 1024
     peak = matmul_rate(3 * repeats, size)  # many repeats: the best one is the least disturbed
     out = [
+        f"BLAS threads: {'no limit' if threads is None else threads}",
+        "",
         table("Table 1: conv2d against the loop version and SciPy (times in ms)",
               ["case", "reference", "mlnotes", "reference", "ratio mlnotes/ref", "target", "met"],
-              reference_rows(args.quick, repeats)),
+              reference_rows(quick, repeats)),
         "",
         table(f"Table 2: batched conv2d forward vs the float64 matmul rate ({peak / 1e9:.1f} GFLOP/s, "
               f"{size}x{size} A @ B, same run)",
               ["case", "conv2d ms", "GFLOP/s", "share", "im2col ms", "matmul ms (share)", "target", "met"],
-              flop_rows(args.quick, 2 * repeats, peak)),
+              flop_rows(quick, 2 * repeats, peak)),
         "",
         table("Table 3: LeNet-5-style training (Adam, batch 32), seconds per epoch",
-              ["data", "images", "weights", "s/epoch", "us/image"], epoch_rows(args.quick)),
+              ["data", "images", "weights", "s/epoch", "us/image"], epoch_rows(quick)),
     ]
-    text = "\n".join(out)
-    print(text)
-    return text
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
