@@ -17,11 +17,11 @@ image = X_test[0]
 proba = model.predict_proba(image[None, :])[0]
 fig, axes = figure(1, 4, figsize=(12, 3.2), gridspec_kw={"width_ratios": [1, 1, 1.6, 1.1]})
 axes[0].imshow(image.reshape(8, 8), cmap="gray_r")
-axes[0].set_title(tr("① 输入图片（8×8 像素）", "① input image (8×8 pixels)"))
+axes[0].set_title(tr("① 输入图片（8×8 像素）", "① input image, 8×8"))
 axes[1].imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1)
 for (r, c), v in np.ndenumerate(image.reshape(8, 8) * 16):
     axes[1].text(c, r, f"{v:.0f}", ha="center", va="center", fontsize=7)
-axes[1].set_title(tr("② 在计算机里是 64 个数", "② to the computer: 64 numbers"))
+axes[1].set_title(tr("② 在计算机里是 64 个数", "② stored as 64 numbers"))
 for a in axes[:2]:
     a.set_xticks([])
     a.set_yticks([])

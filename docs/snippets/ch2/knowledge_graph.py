@@ -1,5 +1,3 @@
-import numpy as np
-
 from mlnotes.viz import figure, figure_html, tr
 
 IS_A, BY, IN = tr("属于", "is a"), tr("提出者", "proposed by"), tr("发表于", "published in")

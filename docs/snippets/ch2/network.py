@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from mlnotes.nn import Dense, Sequential, Sigmoid
 from mlnotes.viz import draw_network, figure, figure_html, tr
 
@@ -6,7 +8,7 @@ net = Sequential([Dense(4, 5, random_state=0), Sigmoid(),
                   Dense(5, 5, random_state=1), Sigmoid(),
                   Dense(5, 3, random_state=2)])
 sizes = net.layer_sizes
-weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))  # one line per weight
+weights = sum(a * b for a, b in pairwise(sizes))  # one line per weight
 biases = sum(sizes[1:])
 
 fig, ax = figure(figsize=(7.5, 3.8))
