@@ -1,0 +1,49 @@
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from mlnotes.conv import conv2d
+from mlnotes.viz import figure, figure_html, tr
+
+x = np.array([[10, 10, 10, 0, 0, 0]] * 6)   # 6x6 picture: bright left half, dark right half
+w = np.array([[1, 0, -1]] * 3)              # 3x3 vertical-edge detector
+y = conv2d(x, w)                            # 4x4 output feature
+first = (x[:3, :3] * w).sum()
+print(tr(f"左上角的输出：把红框里的 9 个数与卷积核逐个相乘再相加，得到 {first}；",
+         f"Top-left output: multiply the 9 numbers in the red box by the kernel entry by entry and add them up: {first};"),
+      tr(f"整张输出是 `{y.astype(int).tolist()}`。", f"the whole output is `{y.astype(int).tolist()}`."))
+print()
+
+
+def cells(ax, a, left, top, box=None, brightest=10.0):
+    """Numbered cells, light for large values (like pixels); NaN cells are left empty."""
+    for (i, j), v in np.ndenumerate(a):
+        empty = np.isnan(v)
+        shade = 1.0 if empty else 0.9 if brightest == 0 else 0.3 + 0.65 * abs(v) / brightest
+        ax.add_patch(Rectangle((left + j, top - i - 1), 1, 1, facecolor=(shade, shade, shade), edgecolor="#7F8C8D"))
+        if not empty:
+            ax.text(left + j + 0.5, top - i - 0.5, f"{v:g}", ha="center", va="center", fontsize=9,
+                    color="white" if shade < 0.55 else "black")
+    if box is not None:
+        ax.add_patch(Rectangle((left + box[1], top - box[0] - box[2]), box[2], box[2], fill=False,
+                               edgecolor="#E74C3C", linewidth=2))
+
+
+fig, axes = figure(1, 2, figsize=(12, 3.4))
+for ax, filled in zip(axes, [False, True]):
+    cells(ax, x, 0, 6, box=(0, 0, 3))
+    ax.text(6.5, 3, "*", ha="center", va="center", fontsize=18)
+    cells(ax, w, 7, 4.5, brightest=0)
+    ax.text(10.5, 3, "=", ha="center", va="center", fontsize=18)
+    shown = y.copy() if filled else np.where(np.arange(16).reshape(4, 4) == 0, first, np.nan)
+    cells(ax, shown, 11, 5, box=(0, 0, 1) if not filled else None, brightest=30.0)
+    ax.set_title(tr("第一步：左上角 3×3 区域" if not filled else "填满右侧格子：中间一列响应最大，那里就是边缘",
+                    "first step: the top-left 3×3 region" if not filled else
+                    "all positions: the middle columns respond, where the edge is"), fontsize=10)
+    ax.set_xlim(-0.2, 15.2)
+    ax.set_ylim(-0.2, 6.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+print(figure_html(fig, "fig-4-2-edge-detection", tr(
+    "提取原理：左边是图片（左亮右暗），中间是卷积核，右边是输出特征。",
+    "How a feature is extracted: the picture on the left (bright left, dark right), the kernel in the middle, "
+    "the output feature on the right.")))
