@@ -61,7 +61,8 @@ def test_language_switcher_stays_on_the_same_page(page, server, src, dst):
 def search(pg, query: str) -> list[str]:
     box = pg.locator("input.md-search__input")
     box.click()
-    box.fill(query)
+    box.fill(query)  # Chinese arrives as composed text (like an IME) ...
+    box.press("End")  # ... and Material searches on the key event that follows
     pg.wait_for_selector(".md-search-result__item a", timeout=15_000)
     return [a.get_attribute("href") for a in pg.locator(".md-search-result__item a").all()]
 
