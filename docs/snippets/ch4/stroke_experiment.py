@@ -40,8 +40,8 @@ for row, (split, label) in enumerate([("train", tr("训练：笔画在左半边"
         if col == 0:
             ax.set_ylabel(label, fontsize=8)
 bar = fig.add_subplot(grid[:, 4])
-splits = [("train", tr("训练集", "training")), ("seen", tr("见过的位置", "seen positions")),
-          ("unseen", tr("没见过的位置", "unseen positions"))]
+splits = [("train", tr("训练集", "training")), ("seen", tr("见过的位置", "seen\npositions")),
+          ("unseen", tr("没见过的位置", "unseen\npositions"))]
 for k, key in enumerate(["mlp", "cnn"]):
     values = [result[key][s] for s, _ in splits]
     bars = bar.bar(np.arange(3) + (k - 0.5) * 0.38, values, width=0.36, label=names[key], color=f"C{k}")
