@@ -135,6 +135,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 _INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 _BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
 _ROLE_MATH = re.compile(r":math:<code>(.+?)</code>", re.S)
+# numpydoc's ".. math::" directive: on one paragraph, or followed by an indented (code) block.
+_DIRECTIVE_MATH = re.compile(r"<p>\.\. math::\s*(.+?)</p>", re.S)
+_DIRECTIVE_MATH_BLOCK = re.compile(
+    r'<p>\.\. math::</p>\s*<div class="highlight"><pre>(?:<span></span>)?<code>(.+?)</code></pre></div>', re.S)
 # numpydoc cross-reference roles (:class:`X`) are Sphinx syntax: keep the code, drop the role name.
 _ROLE_XREF = re.compile(r":(?:py:)?(?:class|func|meth|mod|attr|data|obj|exc|ref):(?=<code>)")
 
@@ -171,5 +175,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     content = _BLOCK_MATH.sub(lambda m: f'<div class="math-block">{_mathml(m.group(1), "block", page)}</div>', content)
     content = _INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
     content = _ROLE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
+    content = _DIRECTIVE_MATH_BLOCK.sub(
+        lambda m: f'<div class="math-block">{_mathml(re.sub(r"<[^>]+>", "", m.group(1)), "block", page)}</div>', content)
+    content = _DIRECTIVE_MATH.sub(lambda m: f'<div class="math-block">{_mathml(m.group(1), "block", page)}</div>', content)
     content = _ROLE_XREF.sub("", content)
     return content
