@@ -29,9 +29,10 @@ digits (1,347 training images) and on 1,000 random 28x28 images.
 
 from __future__ import annotations
 
-import argparse
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy.signal import correlate2d
@@ -41,29 +42,12 @@ from mlnotes.cnn import make_lenet
 from mlnotes.conv import conv2d, conv2d_naive, im2col
 from mlnotes.nn import Adam, SoftmaxCrossEntropyLoss, train
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _common.py, also when a test loads this file by path
+from _common import best_time, format_table, parse_args
+
 SPEEDUP_TARGET = 100.0
 SCIPY_TARGET = 1.5
 FLOP_SHARE_TARGET = 0.5
-
-
-def best_time(fn: Callable[[], object], repeats: int) -> float:
-    """Best wall-clock time of ``fn()`` over ``repeats`` runs (``time.perf_counter``)."""
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def table(title: str, header: Sequence[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [list(header), *rows]) for i in range(len(header))]
-    line = "  ".join("-" * w for w in widths)
-
-    def fmt(row: Sequence[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()
-
-    return "\n".join([title, fmt(header), line, *(fmt(r) for r in rows)])
 
 
 def reference_rows(quick: bool, repeats: int) -> list[list[str]]:
@@ -141,11 +125,7 @@ def epoch_rows(quick: bool) -> list[list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> str:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes (a few seconds)")
-    parser.add_argument("--threads", type=int, default=None,
-                        help="limit the BLAS threads (default: no limit)")
-    args = parser.parse_args(argv)
+    args = parse_args(argv, __doc__, threads=True)
     with threadpool_limits(args.threads):
         text = run(args.quick, args.threads)
     print(text)
@@ -159,17 +139,17 @@ def run(quick: bool, threads: int | None) -> str:
     out = [
         f"BLAS threads: {'no limit' if threads is None else threads}",
         "",
-        table("Table 1: conv2d against the loop version and SciPy (times in ms)",
-              ["case", "reference", "mlnotes", "reference", "ratio mlnotes/ref", "target", "met"],
-              reference_rows(quick, repeats)),
+        format_table(["case", "reference", "mlnotes", "reference", "ratio mlnotes/ref", "target", "met"],
+                     reference_rows(quick, repeats),
+                     title="Table 1: conv2d against the loop version and SciPy (times in ms)"),
         "",
-        table(f"Table 2: batched conv2d forward vs the float64 matmul rate ({peak / 1e9:.1f} GFLOP/s, "
-              f"{size}x{size} A @ B, same run)",
-              ["case", "conv2d ms", "GFLOP/s", "share", "im2col ms", "matmul ms (share)", "target", "met"],
-              flop_rows(quick, 2 * repeats, peak)),
+        format_table(["case", "conv2d ms", "GFLOP/s", "share", "im2col ms", "matmul ms (share)", "target", "met"],
+                     flop_rows(quick, 2 * repeats, peak),
+                     title=f"Table 2: batched conv2d forward vs the float64 matmul rate ({peak / 1e9:.1f} GFLOP/s, "
+                           f"{size}x{size} A @ B, same run)"),
         "",
-        table("Table 3: LeNet-5-style training (Adam, batch 32), seconds per epoch",
-              ["data", "images", "weights", "s/epoch", "us/image"], epoch_rows(quick)),
+        format_table(["data", "images", "weights", "s/epoch", "us/image"], epoch_rows(quick),
+                     title="Table 3: LeNet-5-style training (Adam, batch 32), seconds per epoch"),
     ]
     return "\n".join(out)
 

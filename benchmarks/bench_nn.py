@@ -14,28 +14,20 @@ large square ``A @ B``), and of the rate of matmuls with the same shapes.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
 from mlnotes.nn import Dense, ReLU, Sequential, SoftmaxCrossEntropyLoss
 from mlnotes.nn import MLPClassifier as OurMLP
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _common.py, also when a test loads this file by path
+from _common import best_time, parse_args
+
 TARGET = 1.5
-
-
-def best_time(fn: Callable[[], object], repeats: int) -> float:
-    """Best wall-clock time of ``fn()`` over ``repeats`` runs (``time.perf_counter``)."""
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def epoch_times(classes: Sequence[type], X: np.ndarray, y: np.ndarray, hidden: tuple[int, ...],
@@ -118,9 +110,7 @@ def forward_backward_share(repeats: int) -> dict[str, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
-    args = parser.parse_args(argv)
+    args = parse_args(argv, __doc__)
     from sklearn.neural_network import MLPClassifier as SkMLP
 
     repeats = 1 if args.quick else 5

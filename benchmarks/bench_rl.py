@@ -18,26 +18,17 @@ Every time is the best of several repeats (``time.perf_counter``).
 
 from __future__ import annotations
 
-import argparse
-import time
-from collections.abc import Callable, Sequence
-
-import numpy as np
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from mlnotes.rl import DDPG, DQN, CliffWalking, GridWorld, PointMass, q_learning, sarsa
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _common.py, also when a test loads this file by path
+from _common import best_time, format_table, parse_args
+
 FIGURE_TARGET_S = 3.0
 WALLS = [(1, 1), (1, 2), (1, 3), (3, 1), (3, 2), (3, 3)]
-
-
-def best_time(fn: Callable[[], object], repeats: int) -> float:
-    """Best wall-clock time of ``fn()`` over ``repeats`` runs."""
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 class StepCounter:
@@ -105,27 +96,16 @@ def deep_rows(quick: bool, repeats: int) -> list[list[str]]:
     return rows
 
 
-def print_table(header: Sequence[str], rows: list[list[str]]) -> None:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
-
-
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, one repeat (smoke test)")
-    args = parser.parse_args(argv)
+    args = parse_args(argv, __doc__)
     repeats = 1 if args.quick else 3
     print("Tabular control on CliffWalking (alpha=0.5, epsilon=0.1, gamma=1): mlnotes env vs Gymnasium env")
-    print_table(["algorithm", "episodes", "steps/ep", "time (s)", "episodes/s", "gym episodes/s",
-                 "ratio", "target", "ok"], tabular_rows(args.quick, repeats))
+    print(format_table(["algorithm", "episodes", "steps/ep", "time (s)", "episodes/s", "gym episodes/s",
+                        "ratio", "target", "ok"], tabular_rows(args.quick, repeats)))
     print()
     print("Deep RL (networks from mlnotes.nn): training time of a figure")
-    print_table(["algorithm", "task", "episodes", "time (s)", "episodes/s", "grad steps/s", "target", "ok"],
-                deep_rows(args.quick, repeats))
+    print(format_table(["algorithm", "task", "episodes", "time (s)", "episodes/s", "grad steps/s", "target", "ok"],
+                       deep_rows(args.quick, repeats)))
 
 
 if __name__ == "__main__":

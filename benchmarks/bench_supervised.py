@@ -17,10 +17,11 @@ makes the ratios steadier on a busy machine.
 
 from __future__ import annotations
 
-import argparse
+import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 from sklearn import linear_model as sk_linear
@@ -29,6 +30,9 @@ from sklearn import neighbors as sk_neighbors
 from threadpoolctl import threadpool_limits
 
 from mlnotes import linear_model, naive_bayes, neighbors
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _common.py, also when a test loads this file by path
+from _common import format_table, parse_args
 
 
 def best_times(fn_a: Callable[[], object], fn_b: Callable[[], object], repeats: int) -> tuple[float, float]:
@@ -70,15 +74,6 @@ def cases(data: dict[str, np.ndarray]) -> list[tuple[str, object, object, str, f
     ]
 
 
-def table(header: Sequence[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [list(header), *rows]) for i in range(len(header))]
-
-    def fmt(row: Sequence[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-
-    return "\n".join([fmt(header), "  ".join("-" * w for w in widths), *(fmt(r) for r in rows)])
-
-
 def run(n: int, d: int, repeats: int) -> list[list[str]]:
     data = make_data(n, d)
     X, Q = data["X"], data["Q"]
@@ -103,18 +98,14 @@ def run(n: int, d: int, repeats: int) -> list[list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
-    parser.add_argument("--threads", type=int, default=None,
-                        help="limit BLAS/OpenMP threads of both libraries (default: no limit)")
-    args = parser.parse_args(argv)
+    args = parse_args(argv, __doc__, threads=True)
     n, d, repeats = (300, 10, 3) if args.quick else (2000, 20, 15)
     with warnings.catch_warnings(), threadpool_limits(args.threads):
         warnings.simplefilter("ignore")  # convergence warnings are not what is measured here
         rows = run(n, d, repeats)
     threads = "all threads" if args.threads is None else f"{args.threads} thread(s)"
     print(f"mlnotes vs scikit-learn, {n} x {d} training data, {n} query rows, best of {repeats}, {threads}")
-    print(table(["estimator", "step", "mlnotes ms", "sklearn ms", "ratio", "target", "met"], rows))
+    print(format_table(["estimator", "step", "mlnotes ms", "sklearn ms", "ratio", "target", "met"], rows))
 
 
 if __name__ == "__main__":

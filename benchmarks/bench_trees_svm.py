@@ -10,9 +10,9 @@ for the fit + predict ratio. scikit-learn runs single-threaded (its default
 
 from __future__ import annotations
 
-import argparse
-import time
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -25,14 +25,8 @@ from mlnotes.ensemble import RandomForestClassifier, RandomForestRegressor
 from mlnotes.svm import SVC
 from mlnotes.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
-
-def _best_time(fn: Callable[[], Any], repeats: int) -> float:
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _common.py, also when a test loads this file by path
+from _common import best_time, format_table, parse_args
 
 
 def _cases(quick: bool) -> list[tuple[str, Any, Any, tuple[np.ndarray, ...], float]]:
@@ -74,33 +68,26 @@ def _cases(quick: bool) -> list[tuple[str, Any, Any, tuple[np.ndarray, ...], flo
 
 def main(argv: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Time every case, print the table and return its rows."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, one repeat")
-    parser.add_argument("--repeats", type=int, default=None, help="repeats per timing")
-    args = parser.parse_args(argv)
+    args = parse_args(argv, __doc__, repeats=True)
     repeats = args.repeats or (1 if args.quick else 3)
     rows = []
     for name, ours, theirs, (X, y, X_test), target in _cases(args.quick):
         row: dict[str, Any] = {"case": name, "target": target}
         for label, est in (("mlnotes", ours), ("sklearn", theirs)):
-            row[f"{label}_fit"] = _best_time(lambda est=est, X=X, y=y: est.fit(X, y), repeats)
-            row[f"{label}_predict"] = _best_time(lambda est=est, X_test=X_test: est.predict(X_test),
+            row[f"{label}_fit"] = best_time(lambda est=est, X=X, y=y: est.fit(X, y), repeats)
+            row[f"{label}_predict"] = best_time(lambda est=est, X_test=X_test: est.predict(X_test),
                                                  repeats)
         row["fit_ratio"] = row["mlnotes_fit"] / row["sklearn_fit"]
         row["predict_ratio"] = row["mlnotes_predict"] / row["sklearn_predict"]
         row["ratio"] = ((row["mlnotes_fit"] + row["mlnotes_predict"])
                         / (row["sklearn_fit"] + row["sklearn_predict"]))
         rows.append(row)
-    header = (f"{'case':<40} {'fit ms (ml / sk)':>20} {'ratio':>6} {'predict ms (ml / sk)':>22}"
-              f" {'ratio':>6} {'fit+pred':>8} {'target':>7}")
-    print(header)
-    print("-" * len(header))
-    for r in rows:
-        verdict = "ok" if r["ratio"] <= r["target"] else "MISSED"
-        print(f"{r['case']:<40} {1e3 * r['mlnotes_fit']:9.1f} / {1e3 * r['sklearn_fit']:8.1f}"
-              f" {r['fit_ratio']:6.2f} {1e3 * r['mlnotes_predict']:10.2f} / "
-              f"{1e3 * r['sklearn_predict']:9.2f} {r['predict_ratio']:6.2f} {r['ratio']:8.2f}"
-              f" {'<= ' + format(r['target'], 'g'):>7} {verdict}")
+    cells = [[r["case"], f"{1e3 * r['mlnotes_fit']:.1f} / {1e3 * r['sklearn_fit']:.1f}", f"{r['fit_ratio']:.2f}",
+              f"{1e3 * r['mlnotes_predict']:.2f} / {1e3 * r['sklearn_predict']:.2f}", f"{r['predict_ratio']:.2f}",
+              f"{r['ratio']:.2f}", f"<= {r['target']:g}", "ok" if r["ratio"] <= r["target"] else "MISSED"]
+             for r in rows]
+    print(format_table(["case", "fit ms (ml / sk)", "ratio", "predict ms (ml / sk)", "ratio", "fit+pred", "target",
+                        ""], cells, align="lrrrrrr"))
     return rows
 
 

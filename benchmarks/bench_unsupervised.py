@@ -21,10 +21,9 @@ table also shows a quality check (inertia ratio, label agreement, AUC, ...).
 
 from __future__ import annotations
 
-import argparse
-import time
+import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -43,14 +42,8 @@ from mlnotes.cluster import DBSCAN, KMeans
 from mlnotes.datasets import make_baskets, make_outliers
 from mlnotes.decomposition import PCA
 
-
-def _best(fn: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    best, out = np.inf, None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, out
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _common.py, also when a test loads this file by path
+from _common import best_run, format_table, parse_args
 
 
 def _cases(quick: bool) -> list[tuple[str, Callable, Callable, Callable, float]]:
@@ -116,22 +109,18 @@ def _cases(quick: bool) -> list[tuple[str, Callable, Callable, Callable, float]]
 
 def main(argv: Sequence[str] | None = None) -> str:
     """Run the benchmark, print the table and return it as text."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
-    parser.add_argument("--repeats", type=int, default=None, help="repeats per timing (best kept)")
-    args = parser.parse_args(argv)
+    args = parse_args(argv, __doc__, repeats=True)
     repeats = args.repeats or (1 if args.quick else 5)
-    header = f"{'case':<52} {'mlnotes ms':>11} {'reference ms':>13} {'ratio':>7} {'target':>7}  ok   check"
-    lines = [header, "-" * len(header)]
+    rows = []
     with threadpool_limits(limits=1):
         for name, ours, theirs, check, target in _cases(args.quick):
-            t_ours, out_ours = _best(ours, repeats)
-            t_ref, out_ref = _best(theirs, repeats)
+            t_ours, out_ours = best_run(ours, repeats)
+            t_ref, out_ref = best_run(theirs, repeats)
             ratio = t_ours / t_ref
-            ok = "yes" if ratio <= target else "NO"
-            lines.append(f"{name:<52} {1e3 * t_ours:>11.1f} {1e3 * t_ref:>13.1f} {ratio:>7.2f} "
-                         f"{'<= ' + format(target, 'g'):>7}  {ok:<4} {check(out_ours, out_ref)}")
-    text = "\n".join(lines)
+            rows.append([name, f"{1e3 * t_ours:.1f}", f"{1e3 * t_ref:.1f}", f"{ratio:.2f}", f"<= {target:g}",
+                         "yes" if ratio <= target else "NO", check(out_ours, out_ref)])
+    text = format_table(["case", "mlnotes ms", "reference ms", "ratio", "target", "ok", "check"], rows,
+                        align="lrrrr")
     print(text)
     return text
 
