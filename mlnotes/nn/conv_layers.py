@@ -34,6 +34,7 @@ import numpy as np
 from .._validation import check_random_state, check_scalar
 from ..conv import _col2im, _im2col, _pair, _resolve_padding, _windows, conv_output_size
 from .base import Layer
+from .layers import _check_grad
 
 __all__ = ["Conv2D", "MaxPool2D", "AvgPool2D", "GlobalMaxPool2D", "GlobalAvgPool2D"]
 
@@ -53,15 +54,6 @@ def _check_batch(layer: Layer, x: Any, channels: int | None = None) -> np.ndarra
     if not np.isfinite(x).all():
         raise ValueError(f"{layer!r} received input containing NaN or infinity; expected finite values.")
     return x
-
-
-def _check_grad(layer: Layer, grad_y: Any, shape: tuple[int, ...] | None) -> np.ndarray:
-    if shape is None:
-        raise RuntimeError(f"{layer!r}.backward called before forward.")
-    grad_y = np.asarray(grad_y, dtype=np.float64)
-    if grad_y.shape != shape:
-        raise ValueError(f"{layer!r} backward expected grad_y of shape {shape} (its output), got {grad_y.shape}.")
-    return grad_y
 
 
 class Conv2D(Layer):
@@ -290,7 +282,19 @@ class AvgPool2D(_Pool2D):
         return self._scatter(lambda i, j: grad_y)
 
 
-class GlobalMaxPool2D(Layer):
+class _GlobalPool2D(Layer):
+    """Shared part of the global pooling layers: the input shape kept for ``backward``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._x_shape: tuple[int, ...] | None = None
+
+    def _check_grad_y(self, grad_y: Any) -> np.ndarray:
+        """``grad_y`` checked against the output shape (N, C) of the last forward pass."""
+        return _check_grad(self, grad_y, None if self._x_shape is None else self._x_shape[:2])
+
+
+class GlobalMaxPool2D(_GlobalPool2D):
     r"""Global max pooling: the largest value of each whole feature map, (N, C, H, W) -> (N, C).
 
     Answers "does the feature appear *anywhere*?", which makes a convolutional
@@ -308,10 +312,6 @@ class GlobalMaxPool2D(Layer):
            [0., 2.]])
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._x_shape: tuple[int, ...] | None = None
-
     def forward(self, x: Any) -> np.ndarray:
         """Max over the height and width of every map; returns (N, C)."""
         x = _check_batch(self, x)
@@ -321,14 +321,14 @@ class GlobalMaxPool2D(Layer):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Put each map's gradient on its arg-max pixel; returns dL/dx of shape (N, C, H, W)."""
-        grad_y = _check_grad(self, grad_y, None if self._x_shape is None else self._x_shape[:2])
+        grad_y = self._check_grad_y(grad_y)
         N, C, H, W = self._x_shape  # type: ignore[misc]
         grad_x = np.zeros((N, C, H * W))
         np.put_along_axis(grad_x, self._argmax[..., None], grad_y[..., None], axis=-1)
         return grad_x.reshape(N, C, H, W)
 
 
-class GlobalAvgPool2D(Layer):
+class GlobalAvgPool2D(_GlobalPool2D):
     r"""Global average pooling: the mean of each whole feature map, (N, C, H, W) -> (N, C).
 
     Examples
@@ -342,10 +342,6 @@ class GlobalAvgPool2D(Layer):
            [2., 2.]])
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._x_shape: tuple[int, ...] | None = None
-
     def forward(self, x: Any) -> np.ndarray:
         """Mean over the height and width of every map; returns (N, C)."""
         x = _check_batch(self, x)
@@ -354,6 +350,6 @@ class GlobalAvgPool2D(Layer):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Spread each map's gradient evenly over its pixels; returns (N, C, H, W)."""
-        grad_y = _check_grad(self, grad_y, None if self._x_shape is None else self._x_shape[:2])
+        grad_y = self._check_grad_y(grad_y)
         N, C, H, W = self._x_shape  # type: ignore[misc]
         return np.broadcast_to(grad_y[:, :, None, None] / (H * W), (N, C, H, W)).copy()
