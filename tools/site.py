@@ -9,7 +9,7 @@ sends the reader to the language of their browser (Chinese by default).
 
 ``serve`` builds both languages, serves ``site/`` at http://HOST:PORT/ and
 rebuilds and reloads the browser when a page, snippet, the package or the
-configuration changes (MkDocs' own live-reload server, serving both languages
+configuration changes (a page of one language rebuilds only that language) (MkDocs' own live-reload server, serving both languages
 from one root so the language switcher works while previewing).
 """
 
@@ -65,12 +65,12 @@ def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = Tru
 
 
 def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "site", strict: bool = True,
-          quiet: bool = False) -> int:
-    """Build both languages in parallel; return 0 when both succeeded."""
+          quiet: bool = False, languages: tuple[str, ...] = tuple(CONFIGS)) -> int:
+    """Build the given languages (default: both) in parallel; return 0 when all succeeded."""
     site_dir.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda lang: build_language(lang, origin=origin, site_dir=site_dir, strict=strict),
-                                CONFIGS))
+                                languages))
     status = 0
     for lang, code, log, seconds in results:
         if code != 0 or not quiet:
@@ -82,6 +82,19 @@ def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "sit
     return status
 
 
+def _changed_since(timestamp: float) -> list[Path]:
+    """Watched files modified after ``timestamp`` (all of them for timestamp 0)."""
+    if timestamp == 0.0:
+        return []
+    changed = []
+    for name in WATCHED:
+        path = ROOT / name
+        for f in ([path] if path.is_file() else path.rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts and f.stat().st_mtime > timestamp:
+                changed.append(f)
+    return changed
+
+
 def serve(host: str, port: int) -> None:
     """Build, serve both languages and rebuild on changes (live reload)."""
     from mkdocs.livereload import LiveReloadServer
@@ -89,8 +102,15 @@ def serve(host: str, port: int) -> None:
     origin = f"http://{host}:{port}"
     site_dir = ROOT / "site"
 
+    last_build = [0.0]
+
     def builder() -> None:
-        build(origin=origin, site_dir=site_dir, strict=False)
+        # A change under docs/zh or docs/en only rebuilds that language; anything else
+        # (snippets, the package, the configuration) rebuilds both.
+        changed = _changed_since(last_build[0])
+        last_build[0] = time.time()
+        langs = {lang for lang in CONFIGS if changed and all(p.is_relative_to(ROOT / "docs" / lang) for p in changed)}
+        build(origin=origin, site_dir=site_dir, strict=False, languages=tuple(langs or CONFIGS))
 
     builder()
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir), mount_path="/")
