@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import OUTPUT
+from conftest import OUTPUT, ROOT
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -115,3 +115,24 @@ def test_home_page(page, server, lang):
 def test_root_redirects_to_a_language(page, server):
     open_page(page, f"{server}/")
     assert re.search(r"/(zh|en)/$", page.url)
+
+
+CHAPTER_PAGES = sorted(str(p.relative_to(ROOT / "docs" / "zh").with_suffix("")).replace("\\", "/")
+                       for p in (ROOT / "docs" / "zh").glob("ch*/*.md"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page_path", CHAPTER_PAGES)
+def test_every_chapter_page_shows_its_figures(page, server, built_site, lang, page_path):
+    """Each chapter page, in each language: every figure drawn by code is rendered and visible."""
+    html = (built_site / lang / page_path / "index.html").read_text(encoding="utf-8")
+    expected = re.findall(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"', html)
+    assert expected, f"{lang}/{page_path} has no figure"
+    open_page(page, f"{server}/{lang}/{page_path}/")
+    for fig_id in expected:
+        svg = page.locator(f"#{fig_id} svg")
+        assert svg.count() == 1, f"{fig_id}: no svg"
+        box = svg.bounding_box()
+        assert box and box["width"] > 150 and box["height"] > 50, f"{lang}/{page_path}: {fig_id} not visible ({box})"
+    assert "\ufffd" not in page.locator("article").inner_text(), "replacement characters on the page"
+    shot(page, f"{lang}-{page_path.replace('/', '-')}")
