@@ -24,12 +24,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_site(site_dir: Path, origin: str) -> subprocess.CompletedProcess:
+def _build_command(site_dir: Path, origin: str) -> list[str]:
     if site_dir.exists():
         shutil.rmtree(site_dir)
-    env = dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "tools/site.py", "build", "--origin", origin, "--site-dir", str(site_dir)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    return [sys.executable, "tools/site.py", "build", "--origin", origin, "--site-dir", str(site_dir)]
+
+
+def _build_env() -> dict[str, str]:
+    return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+
+
+def build_site(site_dir: Path, origin: str) -> subprocess.CompletedProcess:
+    """Build both languages into ``site_dir`` (strict) and wait for it."""
+    return subprocess.run(_build_command(site_dir, origin), cwd=ROOT, env=_build_env(), capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
@@ -51,13 +58,35 @@ def built_site(origin) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def second_build(built_site, origin):
+    """A second clean build into test-output/site-rebuild, started in the background.
+
+    It runs while the browser tests use the first build; the determinism test
+    waits for it and compares the two.
+    """
+    site = OUTPUT / "site-rebuild"
+    proc = subprocess.Popen(_build_command(site, origin), cwd=ROOT, env=_build_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def wait() -> Path:
+        log, _ = proc.communicate()
+        assert proc.returncode == 0, f"second strict build failed:\n{log}"
+        return site
+
+    yield wait
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def server(built_site, site_port, origin):
+def server(built_site, second_build, site_port, origin):
     handler = functools.partial(_QuietHandler, directory=str(built_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
