@@ -156,3 +156,22 @@ def test_pages_show_real_output(built_site):
         assert re.search(r"f\(4\) = 8\.\d{3}|f\(4\) = 9\.\d{3}", html), "f(4) output missing"
         assert "<svg" in html and "<math" in html
         assert "\\(" not in html and "$y = " not in html
+
+
+def test_code_blocks_link_mlnotes_names_to_existing_api_entries(built_site):
+    link = re.compile(r'class="mlnotes-api-link" href="((?:\.\./)*)api/([\w/]+)/#([\w.]+)"')
+    for lang in LANGS:
+        overview = (built_site / lang / "ch1" / "overview" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../../api/linear_model/#mlnotes.linear_model.LinearRegression"' in overview
+        anchors: dict[str, str] = {}
+        checked = 0
+        for page, html in html_pages(built_site, lang).items():
+            if page.startswith("api/"):
+                continue
+            for prefix, api_page, anchor in set(link.findall(html)):
+                assert prefix == "../" * page.count("/"), f"{page}: wrong relative prefix {prefix!r}"
+                if api_page not in anchors:
+                    anchors[api_page] = (built_site / lang / "api" / api_page / "index.html").read_text(encoding="utf-8")
+                assert f'id="{anchor}"' in anchors[api_page], f"{lang}/{page}: no API entry {anchor}"
+                checked += 1
+        assert checked > 50

@@ -9,7 +9,8 @@
 * ``on_page_markdown``: executed code blocks get tab titles in the page's language,
   and no id prefix (markdown-exec would rename the ``id`` of every figure and
   of the elements inside each SVG, breaking their internal references).
-* ``on_page_content``: tab sets get page-unique ids (markdown-exec renders each
+* ``on_page_content``: names a code block imports from ``mlnotes`` become links
+  to their entry in the API reference; tab sets get page-unique ids (markdown-exec renders each
   block with its own Markdown instance, so every block's tabs were called
   ``__tabbed_1`` and the radio buttons of different blocks unchecked each other);
   LaTeX (arithmatex output and ``:math:`` roles in docstrings)
@@ -170,7 +171,50 @@ def renumber_tab_sets(content: str) -> str:
     return "".join(pieces)
 
 
+_CODE_BLOCK = re.compile(r"(<pre><span></span><code>)(.*?)(</code></pre>)", re.S)
+_IMPORT = re.compile(r"^[ \t]*from[ \t]+(mlnotes(?:\.\w+)*)[ \t]+import[ \t]+(\([\w\s,]+\)|[\w \t,]+)", re.M)
+
+
+def _api_target(module: str, name: str) -> str | None:
+    """``api/<top>/#mlnotes.<top>.<name>`` if the API page of ``mlnotes.<top>`` documents ``name``."""
+    parts = module.split(".")
+    if len(parts) < 2 or name.startswith("_"):
+        return None
+    top = ".".join(parts[:2])
+    try:
+        top_module = importlib.import_module(top)
+    except ImportError:
+        return None
+    public = getattr(top_module, "__all__", None)
+    if not hasattr(top_module, name) or (public is not None and name not in public):
+        return None
+    return f"{_api_path(top)[:-3]}/#{top}.{name}"
+
+
+def link_code_to_api(content: str, page: Page) -> str:
+    """Link each ``mlnotes`` name imported in a code block to its API reference entry."""
+    prefix = "../" * page.url.count("/")
+
+    def link_block(m: re.Match[str]) -> str:
+        code = m.group(2)
+        text = html.unescape(re.sub(r"<[^>]+>", "", code))
+        targets = {}
+        for module, names in _IMPORT.findall(text):
+            for name in re.findall(r"\w+", names):
+                target = _api_target(module, name)
+                if target:
+                    targets[name] = target
+        for name, target in targets.items():
+            code = code.replace(f'<span class="n">{name}</span>',
+                                f'<a class="mlnotes-api-link" href="{prefix}{target}"><span class="n">{name}</span></a>')
+        return m.group(1) + code + m.group(3)
+
+    return _CODE_BLOCK.sub(link_block, content)
+
+
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.startswith("api/"):
+        content = link_code_to_api(content, page)
     content = renumber_tab_sets(content)
     content = _BLOCK_MATH.sub(lambda m: f'<div class="math-block">{_mathml(m.group(1), "block", page)}</div>', content)
     content = _INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
