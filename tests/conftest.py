@@ -24,7 +24,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _build_command(site_dir: Path, origin: str) -> list[str]:
+def _clean_build_command(site_dir: Path, origin: str) -> list[str]:
+    """Empty ``site_dir`` and return the command that builds both languages into it."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
     return [sys.executable, "tools/site.py", "build", "--origin", origin, "--site-dir", str(site_dir)]
@@ -36,7 +37,7 @@ def _build_env() -> dict[str, str]:
 
 def build_site(site_dir: Path, origin: str) -> subprocess.CompletedProcess:
     """Build both languages into ``site_dir`` (strict) and wait for it."""
-    return subprocess.run(_build_command(site_dir, origin), cwd=ROOT, env=_build_env(), capture_output=True, text=True)
+    return subprocess.run(_clean_build_command(site_dir, origin), cwd=ROOT, env=_build_env(), capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +67,7 @@ def second_build(built_site, origin):
     waits for it and compares the two.
     """
     site = OUTPUT / "site-rebuild"
-    proc = subprocess.Popen(_build_command(site, origin), cwd=ROOT, env=_build_env(),
+    proc = subprocess.Popen(_clean_build_command(site, origin), cwd=ROOT, env=_build_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def wait() -> Path:

@@ -212,15 +212,18 @@ def link_code_to_api(content: str, page: Page) -> str:
     return _CODE_BLOCK.sub(link_block, content)
 
 
+def _math_block(latex: str, page: Page) -> str:
+    return f'<div class="math-block">{_mathml(latex, "block", page)}</div>'
+
+
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.file.src_uri.startswith("api/"):
         content = link_code_to_api(content, page)
     content = renumber_tab_sets(content)
-    content = _BLOCK_MATH.sub(lambda m: f'<div class="math-block">{_mathml(m.group(1), "block", page)}</div>', content)
+    content = _BLOCK_MATH.sub(lambda m: _math_block(m.group(1), page), content)
     content = _INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
     content = _ROLE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
-    content = _DIRECTIVE_MATH_BLOCK.sub(
-        lambda m: f'<div class="math-block">{_mathml(re.sub(r"<[^>]+>", "", m.group(1)), "block", page)}</div>', content)
-    content = _DIRECTIVE_MATH.sub(lambda m: f'<div class="math-block">{_mathml(m.group(1), "block", page)}</div>', content)
+    content = _DIRECTIVE_MATH_BLOCK.sub(lambda m: _math_block(re.sub(r"<[^>]+>", "", m.group(1)), page), content)
+    content = _DIRECTIVE_MATH.sub(lambda m: _math_block(m.group(1), page), content)
     content = _ROLE_XREF.sub("", content)
     return content

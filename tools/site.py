@@ -65,7 +65,7 @@ def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = Tru
 
 
 def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "site", strict: bool = True,
-          quiet: bool = False, languages: tuple[str, ...] = tuple(CONFIGS)) -> int:
+          languages: tuple[str, ...] = tuple(CONFIGS)) -> int:
     """Build the given languages (default: both) in parallel; return 0 when all succeeded."""
     site_dir.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -73,9 +73,8 @@ def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "sit
                                 languages))
     status = 0
     for lang, code, log, seconds in results:
-        if code != 0 or not quiet:
-            print(f"--- {lang}: exit {code} in {seconds:.1f} s ---")
-            print("\n".join(line for line in log.splitlines() if "WARNING" in line or "ERROR" in line
+        print(f"--- {lang}: exit {code} in {seconds:.1f} s ---")
+        print("\n".join(line for line in log.splitlines() if "WARNING" in line or "ERROR" in line
                             or "Error" in line or "Aborted" in line or code != 0)[-20000:])
         status = status or code
     (site_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
