@@ -21,6 +21,7 @@ import html
 import io
 import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -48,6 +49,7 @@ __all__ = [
     "figure",
     "to_svg",
     "figure_html",
+    "figure_id",
     "plot_decision_boundary",
     "diagram",
     "language",
@@ -257,39 +259,82 @@ def to_svg(fig: Figure, *, alt: str = "") -> str:
     return text.strip()
 
 
-def figure_html(fig: Figure, fig_id: str, caption: str = "", *, alt: str | None = None) -> str:
+def figure_id(depth: int = 1) -> str:
+    """The id of the next figure made by the calling code: derived from where it is made.
+
+    The caller is the first frame outside the ``mlnotes`` package. For a file under
+    a ``snippets`` folder (a page's code block, run by the site build or on its own)
+    the id is ``fig-`` plus its path below that folder, ``docs/snippets/ch1/line_fit.py``
+    giving ``fig-ch1-line-fit``; for any other file, its name. The second, third, ...
+    figure made by the same run of that code get ``-2``, ``-3``, ... appended (the
+    count lives in the caller's globals, so it restarts with every execution). Ids are
+    therefore unique by construction and the same in both languages.
+
+    Parameters
+    ----------
+    depth : int
+        How many frames above this function's caller to start looking (1: the
+        caller of the function that calls ``figure_id``).
+
+    Returns
+    -------
+    str
+        ``fig-<path>`` or ``fig-<path>-<n>``.
+    """
+    frame = sys._getframe(depth + 1)
+    package_dir = os.path.dirname(os.path.abspath(__file__))
+    while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(package_dir + os.sep):
+        frame = frame.f_back
+    filename = frame.f_code.co_filename.replace("\\", "/")
+    parts = filename.split("/")
+    if "snippets" in parts:
+        where = "/".join(parts[len(parts) - parts[::-1].index("snippets"):])
+    else:
+        where = parts[-1]
+    where = re.sub(r"\.py$", "", where)
+    slug = re.sub(r"[^a-z0-9]+", "-", where.lower()).strip("-") or "figure"
+    count = frame.f_globals.get("__mlnotes_figures__", 0) + 1
+    frame.f_globals["__mlnotes_figures__"] = count
+    return f"fig-{slug}" + (f"-{count}" if count > 1 else "")
+
+
+def figure_html(fig: Figure, caption: str, *, alt: str | None = None) -> str:
     """Render ``fig`` as a captioned ``<figure>`` element for a page, and close it.
 
-    A page's code block prints the result (``print(figure_html(...))``); the
-    block's output is Markdown, in which the ``<figure>`` is a raw HTML block.
+    A page's code block prints the result (``print(figure_html(fig, caption))``);
+    the block's output is Markdown, in which the ``<figure>`` is a raw HTML block.
+    The figure's id follows from where it is made (see
+    [`figure_id`][mlnotes.viz.figure_id]): no id is typed by hand.
 
     Parameters
     ----------
     fig : matplotlib Figure
-    fig_id : str
-        Stable id of the figure (``fig-<chapter>-<name>``); the same in both
-        languages so that tests can match zh and en pages.
     caption : str
-        Caption text (already translated, e.g. with :func:`tr`).
+        Caption text (already translated, e.g. with [`tr`][mlnotes.viz.tr]); required,
+        every figure on the site is captioned.
     alt : str, optional
         Accessible description; defaults to the caption.
 
     Returns
     -------
     str
-        ``<figure class="mlnotes-figure" id="fig_id"><svg>...</svg><figcaption>...``
+        ``<figure class="mlnotes-figure" id="fig-..."><svg>...</svg><figcaption>...``
 
     Examples
     --------
     >>> fig, ax = figure()
     >>> _ = ax.plot([0, 1], [1, 0])
-    >>> figure_html(fig, "fig-demo-line", "A line").startswith('<figure class="mlnotes-figure" id="fig-demo-line">')
+    >>> figure_html(fig, "A line").startswith('<figure class="mlnotes-figure" id="fig-')
     True
     """
-    if not re.fullmatch(r"fig-[a-z0-9][a-z0-9-]*", fig_id):
-        raise ValueError(f"fig_id must look like 'fig-<chapter>-<name>' (lowercase, digits, '-'), got {fig_id!r}.")
+    if not isinstance(fig, Figure):
+        raise TypeError(f"figure_html expects a matplotlib Figure, got {type(fig).__name__}.")
+    if not isinstance(caption, str) or not caption.strip():
+        plt.close(fig)
+        raise ValueError(f"figure_html needs a non-empty caption string (every figure is captioned), got {caption!r}.")
+    fig_id = figure_id()
     svg = to_svg(fig, alt=alt if alt is not None else caption)
-    cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    cap = f"<figcaption>{html.escape(caption)}</figcaption>"
     return f'<figure class="mlnotes-figure" id="{fig_id}">{svg}{cap}</figure>\n'
 
 

@@ -48,12 +48,34 @@ def test_tr_follows_language():
         viz.set_language("fr")
 
 
-def test_figure_html_validates_id_and_escapes_caption():
-    html = viz.figure_html(_line_figure("a"), "fig-1-1-demo", "a < b")
-    assert html.startswith('<figure class="mlnotes-figure" id="fig-1-1-demo">')
+def test_figure_html_escapes_caption_and_requires_one():
+    html = viz.figure_html(_line_figure("a"), "a < b")
     assert "<figcaption>a &lt; b</figcaption>" in html
-    with pytest.raises(ValueError, match="fig_id must look like"):
-        viz.figure_html(_line_figure("a"), "Figure 1")
+    with pytest.raises(ValueError, match="non-empty caption"):
+        viz.figure_html(_line_figure("a"), "  ")
+    with pytest.raises(TypeError, match="matplotlib Figure"):
+        viz.figure_html("not a figure", "caption")
+
+
+def test_figure_ids_follow_where_the_figure_is_made(tmp_path):
+    # A snippet file: the id is its path below snippets/, numbered from the second figure on,
+    # and the numbering restarts with every execution of the code.
+    snippet = tmp_path / "docs" / "snippets" / "ch9" / "two_plots.py"
+    snippet.parent.mkdir(parents=True)
+    code = ("from mlnotes.viz import figure, figure_html\n"
+            "ids = []\n"
+            "for k in range(3):\n"
+            "    fig, ax = figure()\n"
+            "    ids.append(figure_html(fig, 'c').split('id=\"')[1].split('\"')[0])\n")
+    snippet.write_text(code)
+    for _ in range(2):
+        namespace = {}
+        exec(compile(code, str(snippet), "exec"), namespace)
+        assert namespace["ids"] == ["fig-ch9-two-plots", "fig-ch9-two-plots-2", "fig-ch9-two-plots-3"]
+    # Any other file: its name.
+    namespace = {}
+    exec(compile(code, "/somewhere/My Notebook.py", "exec"), namespace)
+    assert namespace["ids"][0] == "fig-my-notebook"
 
 
 def test_diagram_rejects_unknown_nodes():

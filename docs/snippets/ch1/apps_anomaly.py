@@ -62,7 +62,7 @@ for ax, (name, det) in zip(axes, detectors.items()):
                     bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.9})
     ax.set_title(name, fontsize=10)
     ax.legend(loc="upper center", fontsize=8)
-print(figure_html(fig, "fig-1-3-anomaly", tr(
+print(figure_html(fig, tr(
     "两个真实的检测器给出的异常分数（背景颜色）和判定（红圈）；标签“区域: 判为异常的点数/总点数”。",
     "Anomaly scores (background) and verdicts (red circles) of two real detectors; "
     "each label reads \"region: points flagged / points\".")))

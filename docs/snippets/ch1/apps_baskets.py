@@ -23,6 +23,6 @@ ax.set_yticks(np.arange(len(baskets) + 1) - 0.5, minor=True)
 ax.grid(False)
 ax.grid(which="minor", color="white", linewidth=2)
 ax.tick_params(which="minor", length=0)
-print(figure_html(fig, "fig-1-3-baskets", tr(
+print(figure_html(fig, tr(
     "购物篮数据：每行一笔交易，每列一种商品；商品名下方是它的支持数量 σ。",
     "Market baskets: one row per transaction, one column per item; under each item, its support count σ.")))

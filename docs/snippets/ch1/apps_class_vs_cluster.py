@@ -25,7 +25,7 @@ for ax in (left, right):
     ax.set_ylabel("$x_2$")
 agree = max(np.mean(km.labels_ == np.array(p)[y]) for p in
             [(0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)])
-print(figure_html(fig, "fig-1-3-class-vs-cluster", tr(
+print(figure_html(fig, tr(
     f"同一份数据：分类的“类”是事先给定的标签；聚类的“类”是算法自己找出的簇，编号没有含义"
     f"（这里簇与真实标签一一对应的比例为 {agree:.0%}）。",
     f"The same data: a class in classification is a label given in advance; a cluster is a group the algorithm "

@@ -21,5 +21,5 @@ diagram(ax, nodes, edges, box_width=2.6, box_height=0.62, fontsize=9,
 ax.text(0, 0.75, tr("输入 x（特征变量）", "input x (features)"), ha="center", fontsize=10)
 ax.text(6.8, 0.75, tr("输出 y（类别标签）", "output y (a class label)"), ha="center", fontsize=10)
 ax.set_ylim(-len(uses) + 0.4, 1.1)
-print(figure_html(fig, "fig-1-3-classification-uses", tr(
+print(figure_html(fig, tr(
     "分类问题的常见应用：输出都是有限个类别中的一个。", "Common uses of classification: the output is always one of a few classes.")))

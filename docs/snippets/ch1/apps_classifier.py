@@ -22,7 +22,7 @@ ax.scatter([], [], color="C1", label=tr("类别 1", "class 1"))
 ax.set_xlabel(tr("特征变量 X", "feature X"))
 ax.set_ylabel(tr("特征变量 Y", "feature Y"))
 ax.legend(loc="upper left", fontsize=9)
-print(figure_html(fig, "fig-1-3-classifier", tr(
+print(figure_html(fig, tr(
     f"逻辑回归学到的分类器（黑线）把两类点分开；在没参与训练的 {len(y_test)} 个点上准确率为 {accuracy:.0%}。",
     f"The classifier learned by logistic regression (black line) separates the two classes; "
     f"accuracy on {len(y_test)} held-out points: {accuracy:.0%}.")))

@@ -33,7 +33,7 @@ ax.set_title(tr("每篇文档中各词出现的次数，按 K-means 的簇排列
              fontsize=10)
 result = (tr("每个簇恰好是一个主题：体育、财经、科技", "each cluster is exactly one topic: sport, finance, tech") if pure
           else tr("有的簇混合了不同主题", "some clusters mix topics"))
-print(figure_html(fig, "fig-1-3-document-clusters", tr(
+print(figure_html(fig, tr(
     f"相似文档归类：K-means 只看词频就把 12 篇文档分成 3 组，{result}（红线分隔各簇）。",
     f"Grouping similar documents: from word counts alone, K-means splits 12 documents into 3 groups; {result} "
     "(red lines separate the clusters).")))

@@ -24,7 +24,7 @@ ax.axvline(83.5, color="gray", linewidth=0.8)
 ax.set_xlabel(tr("月份", "month"))
 ax.set_ylabel(tr("月平均气温（°C）", "monthly mean temperature (°C)"))
 ax.legend(fontsize=8, loc="lower left", ncol=3)
-print(figure_html(fig, "fig-1-3-temperature-forecast", tr(
+print(figure_html(fig, tr(
     "时间序列预测：自回归模型根据过去 12 个月的气温预测下一个月，逐月递推出未来一年。",
     "Time-series forecasting: an autoregressive model predicts each month from the 12 before it, "
     "and rolls forward a whole year.")))

@@ -34,7 +34,7 @@ ax.set_xlim(-5.6, 5.6)
 ax.set_ylim(-8.5, 0.5)
 ax.axis("off")
 n_freq = sum(1 for s in pos if s in frequent)
-print(figure_html(fig, "fig-1-3-itemset-lattice", tr(
+print(figure_html(fig, tr(
     f"五种商品（Eggs 只出现一次，略去）的全部 {len(pos)} 个项集，蓝色的 {n_freq} 个是频繁项集（σ ≥ 2，即支持度 ≥ 0.4）。"
     "一个项集不频繁，包含它的更大项集也一定不频繁：这就是 Apriori 算法剪枝的依据。",
     f"All {len(pos)} itemsets of five items (Eggs, bought once, left out); the {n_freq} in blue are frequent (σ ≥ 2, support ≥ 0.4). "

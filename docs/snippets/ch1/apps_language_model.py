@@ -27,7 +27,7 @@ fig, ax = figure(figsize=(6.4, 3.0))
 ax.bar(shown, p[top], color="C0")
 ax.set_ylabel(tr(f"P(下一个字 | “{context}”)", f'P(next character | "{context}")'))
 ax.set_ylim(0, 1)
-print(figure_html(fig, "fig-1-3-language-model", tr(
+print(figure_html(fig, tr(
     f"{n}-gram 字符语言模型：在“{context}”之后，下一个字的概率（都是从训练文本中数出来的）。",
     f'A character {n}-gram language model: the probability of each next character after "{context}" '
     '(counted in the training text).')))

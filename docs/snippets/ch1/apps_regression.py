@@ -25,5 +25,5 @@ ax.scatter(new_ads, forecast, marker="*", s=180, color="C3", zorder=4, label=tr(
 ax.set_xlabel(tr("广告投入 x（万元）", "advertising x (10k yuan)"))
 ax.set_ylabel(tr("销量 y（千件）", "sales y (thousand units)"))
 ax.legend()
-print(figure_html(fig, "fig-1-3-regression", tr(
+print(figure_html(fig, tr(
     "回归器：由广告投入预测销量，输出是一个数值。", "A regressor predicts sales from advertising spend: the output is a number.")))

@@ -43,7 +43,7 @@ ax3.set_title(tr(f"库存：需进货 {need - in_stock:.0f} 件", f"Stock: order
 ax3.set_xlabel(tr("周", "week"))
 ax3.set_ylabel(tr("销量（件）", "units sold"))
 ax3.legend(fontsize=8, loc="upper left")
-print(figure_html(fig, "fig-1-3-regression-uses", tr(
+print(figure_html(fig, tr(
     f"回归的三种常见应用（模拟数据）：由气温预测销量；沿历史趋势外推价格；预测未来 4 周销量 {need:.0f} 件，"
     f"减去库存 {in_stock} 件即为进货量。",
     f"Three common uses of regression (simulated data): sales from temperature; a price trend extended; "

@@ -32,6 +32,6 @@ ax.set_xlim(0, 1.45)
 ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
 ax.set_xlabel(tr("可信度 c", "confidence c"))
 ax.grid(axis="y", visible=False)
-print(figure_html(fig, "fig-1-3-rule-measures", tr(
+print(figure_html(fig, tr(
     "由项集 {Milk, Diaper, Beer} 得到的 6 条规则：支持度都一样，可信度却有高有低。",
     "The six rules made from the itemset {Milk, Diaper, Beer}: all share one support, but their confidences differ.")))

@@ -41,5 +41,5 @@ for ax in inset:
     ax.set_yticks([])
     ax.grid(False)
 inset[3].axis("off")
-print(figure_html(fig, "fig-1-1-function-mappings", tr("各种任务都可以看成一个函数：输入 → f → 输出。",
+print(figure_html(fig, tr("各种任务都可以看成一个函数：输入 → f → 输出。",
                                            "Each task is a function: input → f → output.")))

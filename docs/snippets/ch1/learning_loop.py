@@ -12,5 +12,5 @@ diagram(ax, {
 }, [("data", "train", ""), ("algo", "train", ""), ("train", "models", ""), ("models", "eval", ""),
     ("eval", "best", tr("通过", "pass")), ("eval", "tune", tr("未通过", "fail")), ("tune", "train", "")],
     box_width=2.2, colors={"best": "#FCE5CD", "tune": "#F4CCCC"})
-print(figure_html(fig, "fig-1-1-learning-loop", tr("机器如何学习：训练、评估、调优，直到选出最优模型。",
+print(figure_html(fig, tr("机器如何学习：训练、评估、调优，直到选出最优模型。",
                                        "How a machine learns: train, evaluate, tune, until the best model is found.")))

@@ -19,5 +19,5 @@ ax.scatter([4.0], [f4], marker="*", s=180, color="C3", zorder=4,
 ax.set_xlabel(tr("特征变量 x", "feature x"))
 ax.set_ylabel(tr("目标变量 y", "target y"))
 ax.legend()
-print(figure_html(fig, "fig-1-1-line-fit", tr("从数据学到 y ≈ 2x + 1，再用它预测 x = 4。",
+print(figure_html(fig, tr("从数据学到 y ≈ 2x + 1，再用它预测 x = 4。",
                                                "Learning y ≈ 2x + 1 from data, then predicting at x = 4.")))

@@ -44,5 +44,5 @@ ax.legend(fontsize=8)
 bar.bar([r[0] for r in rows], [r[3] for r in rows], color=[f"C{i}" for i in range(len(rows))])
 bar.set_yscale("log")
 bar.set_ylabel(tr("测试误差 MSE（对数刻度）", "test MSE (log scale)"))
-print(figure_html(fig, "fig-1-1-model-selection", tr("三个候选模型：在没见过的数据上评估后，选误差最小的。",
+print(figure_html(fig, tr("三个候选模型：在没见过的数据上评估后，选误差最小的。",
                                          "Three candidate models, judged on data they never saw; the smallest error wins.")))

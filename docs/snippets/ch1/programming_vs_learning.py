@@ -16,5 +16,4 @@ diagram(right, {
 }, [("data", "learn", ""), ("answers", "learn", ""), ("learn", "model", "")], box_width=2.7, box_height=0.95, fontsize=9,
     colors={"model": "#FCE5CD"})
 right.set_title(tr("机器学习：规则从数据中学出来", "Machine learning: the rules are learned from data"))
-print(figure_html(fig, "fig-1-1-programming-vs-learning",
-     tr("左：能直接编程的任务；右：需要机器学习的任务。", "Left: a task we can program directly; right: one we must learn.")))
+print(figure_html(fig, tr("左：能直接编程的任务；右：需要机器学习的任务。", "Left: a task we can program directly; right: one we must learn.")))

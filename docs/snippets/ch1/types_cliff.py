@@ -45,7 +45,7 @@ curves.set_ylim(-110, 0)
 curves.set_xlabel(tr("回合", "episode"))
 curves.set_ylabel(tr("每回合奖励之和", "sum of rewards per episode"))
 curves.legend(loc="lower right")
-print(figure_html(fig, "fig-1-2-cliff", tr(
+print(figure_html(fig, tr(
     f"悬崖行走：上图是学完 {episodes} 回合后的贪心路径，下图是学习曲线（{runs} 次运行的平均，再取 {window} 回合滑动平均；ε = 0.1）。",
     f"Cliff walking: top, the greedy paths after {episodes} episodes; bottom, the learning curves (mean of {runs} "
     f"runs, {window}-episode moving average; ε = 0.1).")))

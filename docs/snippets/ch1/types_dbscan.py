@@ -33,7 +33,7 @@ for ax, (name, labels) in zip(axes[1:], results.items()):
     rows.append((name, n_clusters, int(np.sum(labels == -1)), agreement(labels, moon)))
 if rows[-1][2]:  # DBSCAN marked some points as noise
     axes[2].legend(loc="lower left", fontsize=8)
-print(figure_html(fig, "fig-1-2-dbscan-vs-kmeans", tr(
+print(figure_html(fig, tr(
     "两个月牙：K 均值按离哪个中心近来分，两簇之间的分界只能是一条直线，于是把月牙拦腰切开；DBSCAN 顺着密集的点连成片，找回了两个月牙。",
     "Two moons: k-means gives each point to the nearer centre, so the border between its two clusters is a straight line that cuts the moons apart; DBSCAN links up "
     "dense points and recovers both moons.")))

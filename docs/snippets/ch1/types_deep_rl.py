@@ -64,7 +64,7 @@ ax3.set_xlabel(tr("时间步", "time step"))
 ax3.set_ylabel(tr("位置 x", "position x"))
 ax3.set_ylim(-1.0, 1.35)
 ax3.legend(fontsize=8, ncol=2, loc="upper right")
-print(figure_html(fig, "fig-1-2-deep-rl", tr(
+print(figure_html(fig, tr(
     "深度强化学习：左边 DQN 用神经网络估计 Q 值，学会走迷宫；中间和右边 DDPG 学会输出连续的力，把质点推向原点。",
     "Deep reinforcement learning: left, DQN estimates Q-values with a neural network and learns the maze; "
     "middle and right, DDPG learns a continuous force that pushes the point mass towards the origin.")))

@@ -21,7 +21,7 @@ for t, (ax, step) in enumerate(zip(axes.ravel(), steps)):
                  tr(f"第 {t} 次更新后：J = {step.inertia:.0f}", f"after update {t}: J = {step.inertia:.0f}"))
 for ax in axes.ravel()[len(steps):]:
     ax.axis("off")
-print(figure_html(fig, "fig-1-2-kmeans-steps", tr(
+print(figure_html(fig, tr(
     "K 均值的迭代：把每个点分给最近的中心（颜色），再把中心移到各簇的均值（黑线是中心走过的路）；"
     "J 是各点到所属中心的距离平方和，每一步都不会上升。",
     "K-means step by step: give every point to its nearest centre (colour), then move each centre to the mean "

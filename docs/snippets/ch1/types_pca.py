@@ -34,7 +34,7 @@ curve.set_xlabel(tr("主成分个数", "number of components"))
 curve.set_ylabel(tr("解释的方差比例", "explained variance ratio"))
 curve.set_xlim(0, 65)
 curve.legend(loc="center right")
-print(figure_html(fig, "fig-1-2-pca", tr(
+print(figure_html(fig, tr(
     "主成分分析：左边是 1797 张 8×8 手写数字在前两个主成分上的投影（没用到标签，颜色只为了看清）；右边是解释方差比例。",
     "Principal component analysis: left, 1797 handwritten 8×8 digits projected on the first two principal "
     "components (no labels were used; the colours only help the eye); right, the explained variance.")))

@@ -26,7 +26,7 @@ ax.text(-3.3, 0.0, tr(f"新状态 sₜ₊₁，奖励 rₜ₊₁\n例：s = {nex
 ax.set_xlim(-6.2, 6.2)
 ax.set_ylim(-2.6, 2.6)
 ax.axis("off")
-print(figure_html(fig, "fig-1-2-agent-environment", tr(
+print(figure_html(fig, tr(
     f"强化学习的循环：智能体做出动作，环境返回新状态和奖励。图中的例子是悬崖环境里真实的一步"
     f"（从起点 {state} 向上走）。",
     f"The reinforcement-learning loop: the agent acts, the environment answers with a new state and a "

@@ -64,7 +64,7 @@ for j, (data_name, (X, y)) in enumerate(datasets.items()):
         if j == 0:
             ax.set_ylabel(model_name, fontsize=11)
 fig.tight_layout()
-print(figure_html(fig, "fig-1-2-supervised-boundaries", tr(
+print(figure_html(fig, tr(
     "八种监督学习算法在三个数据集上学到的分类区域。图中的点是没有参与训练的测试集，右下角是测试准确率。",
     "Eight supervised algorithms on three data sets: the regions each one assigns to the two classes. "
     "The points are the test set, which no model saw in training; bottom right: test accuracy.")))

@@ -26,7 +26,7 @@ for inset in (left, right):
     inset.set_xticks([])
     inset.set_yticks([])
     inset.spines[["top", "right"]].set_visible(True)
-print(figure_html(fig, "fig-1-2-supervised-workflow", tr(
+print(figure_html(fig, tr(
     "监督学习：从带标签的数据学出模型（右上是逻辑回归学到的分界），再用模型预测新样本的标签。",
     "Supervised learning: learn a model from labelled data (top right: the boundary a logistic "
     "regression learned), then use it to label new samples.")))

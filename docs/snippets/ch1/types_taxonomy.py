@@ -45,6 +45,6 @@ for y_family in family_ys:
 ax.set_xlim(-0.8, 9.5)
 ax.set_ylim(y + 0.3, 0.8)
 ax.axis("off")
-print(figure_html(fig, "fig-1-2-taxonomy", tr("机器学习的三大类及各自的常用算法（本页对每个算法都运行了代码）。",
+print(figure_html(fig, tr("机器学习的三大类及各自的常用算法（本页对每个算法都运行了代码）。",
                                            "The three kinds of machine learning and their common algorithms "
                                            "(each of them runs on this page).")))

@@ -24,7 +24,7 @@ for inset in (left, right):
     inset.set_xticks([])
     inset.set_yticks([])
     inset.spines[["top", "right"]].set_visible(True)
-print(figure_html(fig, "fig-1-2-unsupervised-workflow", tr(
+print(figure_html(fig, tr(
     "无监督学习：数据没有标签（左上的灰点），算法自己找出结构（右上是 K 均值找到的三个簇）。",
     "Unsupervised learning: the data carry no labels (grey points, top left); the algorithm finds "
     "the structure itself (top right: three clusters found by k-means).")))

@@ -12,6 +12,6 @@ diagram(ax, {
 }, [("collect", "clean", ""), ("clean", "features", ""), ("features", "train", ""), ("train", "evaluate", ""),
     ("evaluate", "predict", tr("通过", "pass")), ("evaluate", "tune", tr("未通过", "fail")), ("tune", "train", "")],
     box_width=2.3, box_height=0.75, fontsize=9, colors={"predict": "#FCE5CD", "tune": "#F4CCCC"})
-print(figure_html(fig, "fig-1-4-workflow", tr(
+print(figure_html(fig, tr(
     "机器学习建模流程：评估未通过时调优，再重新训练，直到模型可以用来预测。",
     "The machine-learning workflow: if evaluation fails, tune and train again, until the model is fit to predict.")))

@@ -58,7 +58,7 @@ cm_ax.set_xticks([0, 1], [tr("预测 0", "predicted 0"), tr("预测 1", "predict
 cm_ax.set_yticks([0, 1], [tr("真实 0", "true 0"), tr("真实 1", "true 1")])
 cm_ax.grid(False)
 cm_ax.set_title(tr("混淆矩阵", "Confusion matrix"), fontsize=10)
-print(figure_html(fig, "fig-1-4-evaluation", tr(
+print(figure_html(fig, tr(
     f"调优后的模型在 {len(y_test)} 个测试样本上：左为决策边界（红圈为预测错误的样本），右为混淆矩阵。",
     f"The tuned model on the {len(y_test)} test samples: decision boundary (red circles: wrong predictions) "
     "and confusion matrix.")))

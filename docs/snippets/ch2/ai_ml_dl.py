@@ -20,5 +20,5 @@ ax.set_xlim(-5.7, 5.7)
 ax.set_ylim(-3.6, 3.6)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-2-1-ai-ml-dl", tr("人工智能 ⊃ 机器学习 ⊃ 深度学习：深度学习是机器学习的一个分支，机器学习又是人工智能的一个分支。",
+print(figure_html(fig, tr("人工智能 ⊃ 机器学习 ⊃ 深度学习：深度学习是机器学习的一个分支，机器学习又是人工智能的一个分支。",
                                               "AI ⊃ ML ⊃ DL: deep learning is a branch of machine learning, which is a branch of AI.")))

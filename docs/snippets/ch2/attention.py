@@ -25,7 +25,7 @@ ax.set_xlabel(tr("被关注的词（Key）", "attended word (key)"))
 ax.set_ylabel(tr("当前词（Query）", "current word (query)"))
 ax.grid(False)
 fig.colorbar(im, ax=ax, shrink=0.8)
-print(figure_html(fig, "fig-2-2-attention", tr("一句话的自注意力权重 softmax(QKᵀ/√d)：每一行是一个词分给所有词的注意力。",
+print(figure_html(fig, tr("一句话的自注意力权重 softmax(QKᵀ/√d)：每一行是一个词分给所有词的注意力。",
                                                "Self-attention weights softmax(QKᵀ/√d) of a sentence: each row is how one word spreads its attention.")))
 it = tokens.index("it")
 best = int(np.argmax(A[it]))

@@ -26,5 +26,5 @@ rnn.text(5.6, -0.75, tr("按时间展开：同一组权重在每个时间步重�
 rnn.set_title(tr("循环神经网络 RNN：隐藏状态 h 带着过去的信息进入下一步",
                  "Recurrent network (RNN): the hidden state h carries the past into the next step"))
 rnn.set_ylim(-1.1, 3.5)
-print(figure_html(fig, "fig-2-2-ff-vs-rnn", tr("前馈网络与循环神经网络：RNN 多了一条从隐藏层回到自身的反馈回路。",
+print(figure_html(fig, tr("前馈网络与循环神经网络：RNN 多了一条从隐藏层回到自身的反馈回路。",
                                                "Feed-forward vs recurrent: the RNN has a loop from its hidden layer back to itself.")))

@@ -24,5 +24,5 @@ for target, rad, text, y in (("G", -0.35, tr("G 的目标：让 D 判断为“�
     ax.text((start[0] + end[0]) / 2 + (1.2 if target == "D" else 0), y, text, ha="center", fontsize=9,
             color="#C0392B")
 ax.set_ylim(-2.3, 3.0)
-print(figure_html(fig, "fig-2-2-gan", tr("生成对抗网络 GAN：生成器和判别器相互对抗，一起训练。",
+print(figure_html(fig, tr("生成对抗网络 GAN：生成器和判别器相互对抗，一起训练。",
                                          "A generative adversarial network: the generator and the discriminator are trained against each other.")))

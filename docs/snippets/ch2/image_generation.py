@@ -30,7 +30,7 @@ for j in range(8):
         ax.spines[["left", "bottom"]].set_visible(False)
 axes[0, 0].set_ylabel(tr("真实", "real"))
 axes[1, 0].set_ylabel(tr("生成", "generated"))
-print(figure_html(fig, "fig-2-3-image-generation", tr("图像生成：上排是训练集中真实的手写 3，下排是从学到的分布中采样生成的新图片。",
+print(figure_html(fig, tr("图像生成：上排是训练集中真实的手写 3，下排是从学到的分布中采样生成的新图片。",
                                                       "Image generation: top, real handwritten 3s from the training set; bottom, new images sampled from the learned distribution.")))
 print(tr(f"模型在 {len(threes)} 张手写的 3 上学习（PCA 保留 {pca.n_components_} 个主成分，再在这个空间里拟合高斯分布）。"
          f"生成的图片与最相近的训练图片平均相距 {dist.mean():.2f}，和两张不同的真实 3 之间的典型距离"

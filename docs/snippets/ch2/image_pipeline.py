@@ -35,7 +35,7 @@ axes[3].invert_yaxis()
 axes[3].set_xlim(0, 1)
 axes[3].set_title(tr(f"④ 输出：是 {model.classes_[proba.argmax()]}", f"④ output: a {model.classes_[proba.argmax()]}"))
 axes[3].set_xlabel(tr("概率", "probability"))
-print(figure_html(fig, "fig-2-1-image-pipeline", tr("识别图片的流程：图片 → 像素 → 神经网络 → 每个类别的概率。",
+print(figure_html(fig, tr("识别图片的流程：图片 → 像素 → 神经网络 → 每个类别的概率。",
                                                     "Recognising an image: picture → pixels → neural network → a probability per class.")))
 acc = model.score(X_test, y_test)
 print(tr(f"这个网络（64 → 16 → 10）用 {len(X_train)} 张手写数字图片训练了 {model.n_iter_} 轮，"

@@ -28,7 +28,7 @@ for ax, img, title in zip(axes, (photo, damaged, filled), (tr("原图", "origina
     ax.imshow(img, cmap="gray", vmin=0, vmax=1)
     ax.set_title(title)
     ax.axis("off")
-print(figure_html(fig, "fig-2-3-inpainting", tr("图像修复：把划痕处的像素用周围像素“扩散”填补。",
+print(figure_html(fig, tr("图像修复：把划痕处的像素用周围像素“扩散”填补。",
                                                 "Image inpainting: the scratched pixels are filled by diffusing their surroundings into them.")))
 err_mean = np.abs(photo[~hole].mean() - photo[hole]).mean()
 err_diffusion = np.abs(filled[hole] - photo[hole]).mean()

@@ -40,7 +40,7 @@ for name, (x, y) in pos.items():
 ax.set_xlim(-7.2, 6.0)
 ax.set_ylim(-2.1, 3.6)
 ax.axis("off")
-print(figure_html(fig, "fig-2-3-knowledge-graph", tr("一个小知识图谱：实体是节点，关系是带标签的有向边。",
+print(figure_html(fig, tr("一个小知识图谱：实体是节点，关系是带标签的有向边。",
                                                      "A small knowledge graph: entities are nodes, relations are labelled directed edges.")))
 
 

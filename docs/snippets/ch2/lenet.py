@@ -56,5 +56,5 @@ ax.set_xlim(-0.2, x0)
 ax.set_ylim(-2.2, 2.0)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-2-2-lenet5", tr("LeNet-5 的结构，由上面的网络对一张 32×32 图片做前向传播得到的各层输出形状画出。",
+print(figure_html(fig, tr("LeNet-5 的结构，由上面的网络对一张 32×32 图片做前向传播得到的各层输出形状画出。",
                                             "LeNet-5's structure, drawn from the output shapes of a forward pass of the network above on a 32×32 image.")))

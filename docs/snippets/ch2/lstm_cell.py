@@ -61,5 +61,5 @@ ax.set_xlim(-1.0, 9.8)
 ax.set_ylim(-1.6, 4.0)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-2-2-lstm-cell", tr("LSTM 单元：上方的细胞状态 c 是“长期记忆”，遗忘门、输入门和输出门控制信息的流动。",
+print(figure_html(fig, tr("LSTM 单元：上方的细胞状态 c 是“长期记忆”，遗忘门、输入门和输出门控制信息的流动。",
                                               "An LSTM cell: the cell state c along the top is the long-term memory; forget, input and output gates control the flow.")))

@@ -29,7 +29,7 @@ ax.set_xlabel(tr("往回传播的时间步数 T − t", "steps back in time, T �
 ax.set_ylabel(r"$\|\partial c_T / \partial c_t\|$")
 ax.set_title(tr("沿细胞状态往回传的梯度", "Gradient carried back along the cell state"))
 ax.legend()
-print(figure_html(fig, "fig-2-2-lstm-memory", tr("LSTM 沿细胞状态的梯度：遗忘门接近 1 时，50 步之后仍然没有消失。",
+print(figure_html(fig, tr("LSTM 沿细胞状态的梯度：遗忘门接近 1 时，50 步之后仍然没有消失。",
                                                  "An LSTM's gradient along the cell state: with forget gates near 1 it survives 50 steps.")))
 n_lstm = 4 * (n_hidden * (n_hidden + n_in) + n_hidden)  # four gates, each with weights and a bias
 n_gru = 3 * (n_hidden * (n_hidden + n_in) + n_hidden)  # GRU: update gate, reset gate, candidate

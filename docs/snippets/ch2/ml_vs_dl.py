@@ -25,5 +25,5 @@ for y, name in ((ML, tr("机器学习", "Machine learning")), (DL, tr("深度学
     ax.text(-W / 2, y + H / 2 + 0.12, name, ha="left", va="bottom", fontsize=11)
 ax.set_xlim(-W / 2 - 0.1, 5 * S + W / 2 + 0.1)
 ax.set_ylim(DL - H, ML + H + 0.3)
-print(figure_html(fig, "fig-2-1-ml-vs-dl", tr("机器学习要靠人设计特征；深度学习从数据中直接学出特征。",
+print(figure_html(fig, tr("机器学习要靠人设计特征；深度学习从数据中直接学出特征。",
                                               "Machine learning needs hand-designed features; deep learning learns them from the data.")))

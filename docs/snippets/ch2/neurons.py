@@ -62,5 +62,5 @@ art.set_title(tr("人工神经元：加权求和，再经过激活函数", "Arti
 for ax in (bio, art):
     ax.set_aspect("equal")
     ax.axis("off")
-print(figure_html(fig, "fig-2-1-neurons", tr("左：两个生物神经元；右：一个人工神经元（数值由 mlnotes.nn.neuron 计算）。",
+print(figure_html(fig, tr("左：两个生物神经元；右：一个人工神经元（数值由 mlnotes.nn.neuron 计算）。",
                                              "Left: two biological neurons; right: an artificial neuron (values computed by mlnotes.nn.neuron).")))

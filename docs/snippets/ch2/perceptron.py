@@ -41,7 +41,7 @@ plot_decision_boundary(data, clf, X, y)
 data.set_title(tr(f"学到的分界线（{clf.n_iter_} 轮收敛）", f"Learned boundary (converged in {clf.n_iter_} epochs)"))
 data.set_xlabel("$x_1$")
 data.set_ylabel("$x_2$")
-print(figure_html(fig, "fig-2-2-perceptron", tr("感知机：加权求和后经过单位阶跃函数，输出 0 或 1；右图是它在 40 个点上学到的分界线。",
+print(figure_html(fig, tr("感知机：加权求和后经过单位阶跃函数，输出 0 或 1；右图是它在 40 个点上学到的分界线。",
                                                 "The perceptron: a weighted sum through the unit step gives 0 or 1; right, the boundary it learned on 40 points.")))
 print(tr("| 轮次 | " + " | ".join(str(i + 1) for i in range(clf.n_iter_)) + " |",
          "| epoch | " + " | ".join(str(i + 1) for i in range(clf.n_iter_)) + " |"))

@@ -28,7 +28,7 @@ for scale in (0.5, 0.8, 1.0):
 ax.set_xlabel(tr("往回传播的时间步数 T − t", "steps back in time, T − t"))
 ax.set_ylabel(r"$\|\partial h_T / \partial h_t\|$")
 ax.legend()
-print(figure_html(fig, "fig-2-2-rnn-gradients", tr("tanh RNN 中梯度随时间反向传播而指数衰减（对数坐标）。",
+print(figure_html(fig, tr("tanh RNN 中梯度随时间反向传播而指数衰减（对数坐标）。",
                                                    "In a tanh RNN the gradient shrinks exponentially as it goes back in time (log scale).")))
 print(tr("| 权重尺度 | 往回 10 步 | 往回 50 步 |", "| weight scale | 10 steps back | 50 steps back |"))
 print("|---:|---:|---:|")

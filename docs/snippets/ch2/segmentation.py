@@ -42,5 +42,5 @@ words, weights = zip(*keywords)
 kw.barh(words[::-1], weights[::-1], color="C2")
 kw.set_xlabel(tr("TF-IDF 权重", "TF-IDF weight"))
 kw.set_title(tr("关键词提取", "Keyword extraction"))
-print(figure_html(fig, "fig-2-3-segmentation", tr("用 jieba 对一句中文分词，并按 TF-IDF 提取关键词。",
+print(figure_html(fig, tr("用 jieba 对一句中文分词，并按 TF-IDF 提取关键词。",
                                                   "Segmenting a Chinese sentence into words with jieba, and extracting keywords by TF-IDF.")))

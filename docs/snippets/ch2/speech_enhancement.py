@@ -52,7 +52,7 @@ for ax, x, title in zip(axes, (clean, noisy, enhanced), (tr("纯净语音", "cle
     ax.set_xlabel(tr("时间 / s", "time / s"))
     ax.grid(False)
 axes[0].set_ylabel(tr("频率 / kHz", "frequency / kHz"))
-print(figure_html(fig, "fig-2-3-speech-enhancement", tr("语音增强：含噪语音的语谱图，以及用谱减法去掉噪声之后。",
+print(figure_html(fig, tr("语音增强：含噪语音的语谱图，以及用谱减法去掉噪声之后。",
                                                         "Speech enhancement: spectrograms of noisy speech and of the same speech after spectral subtraction.")))
 print(tr(f"信噪比从 {snr(noisy):.1f} dB 提高到 {snr(enhanced):.1f} dB。谱减法是经典方法；深度学习的语音增强用神经网络从大量"
          "（含噪，纯净）语音对中学出该保留哪些时频点，通常效果更好，但输入和输出与这里相同。",

@@ -11,5 +11,5 @@ nodes = {
 edges = [("docs", k, "") for k in ("cls", "clu", "sum", "ir")]
 diagram(ax, nodes, edges, box_width=4.0, box_height=1.0, fontsize=9.5,
         colors={"docs": "#F4F6F7", "cls": "#DCEBF7", "clu": "#D9EAD3", "sum": "#FCE5CD", "ir": "#F4CCCC"})
-print(figure_html(fig, "fig-2-3-text-tasks", tr("同一批文本上的四类任务：分类、聚类、摘要和检索。",
+print(figure_html(fig, tr("同一批文本上的四类任务：分类、聚类、摘要和检索。",
                                                 "Four tasks on the same texts: classification, clustering, summarisation and retrieval.")))

@@ -26,5 +26,5 @@ ax.set_yticks([])
 ax.spines[["left"]].set_visible(False)
 ax.grid(False)
 ax.set_xlabel(tr("年份", "year"))
-print(figure_html(fig, "fig-2-2-timeline", tr("深度学习发展简史：从感知机到 Transformer。",
+print(figure_html(fig, tr("深度学习发展简史：从感知机到 Transformer。",
                                               "A short history of deep learning: from the perceptron to the Transformer.")))

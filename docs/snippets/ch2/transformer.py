@@ -16,5 +16,5 @@ diagram(ax, nodes, edges, box_width=3.1, box_height=0.75, fontsize=8.5, colors=c
 ax.text(0, 1.1 * len(enc) - 0.35, tr("编码器（× N）", "encoder (× N)"), ha="center", fontsize=11)
 ax.text(4.2, 1.1 * len(dec) - 0.35, tr("解码器（× N）", "decoder (× N)"), ha="center", fontsize=11)
 ax.set_ylim(-0.8, 1.1 * len(dec) + 0.1)
-print(figure_html(fig, "fig-2-2-transformer", tr("Transformer 的结构（简化）：编码器和解码器都由注意力层和前馈层堆叠而成，没有循环。",
+print(figure_html(fig, tr("Transformer 的结构（简化）：编码器和解码器都由注意力层和前馈层堆叠而成，没有循环。",
                                                  "The Transformer (simplified): encoder and decoder are stacks of attention and feed-forward layers, with no recurrence.")))

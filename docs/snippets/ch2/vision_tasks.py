@@ -54,5 +54,5 @@ for ax in axes:
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-print(figure_html(fig, "fig-2-3-vision-tasks", tr("图像分类、目标检测和图像分割要输出的东西（合成图像，边框和掩码取自图像本身的真实标注）。",
+print(figure_html(fig, tr("图像分类、目标检测和图像分割要输出的东西（合成图像，边框和掩码取自图像本身的真实标注）。",
                                                   "What classification, detection and segmentation output (a synthetic image; boxes and masks are its ground truth).")))

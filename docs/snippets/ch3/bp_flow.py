@@ -14,7 +14,7 @@ fig, ax = figure(figsize=(9, 3.6))
 diagram(ax, nodes, edges, box_width=2.5, box_height=0.95, fontsize=9,
         colors={"fp": "#DCEBF7", "bp": "#FCE5CD", "loss": "#F4CCCC", "update": "#D9EAD3"})
 ax.text(1.3, -0.85, tr("否：继续迭代", "no: iterate again"), ha="right", va="center", fontsize=8, color="#34495E")
-print(figure_html(fig, "fig-3-4-fp-bp", tr(
+print(figure_html(fig, tr(
     "神经网络的求解流程：正向传播求损失，反向传播回传误差，根据误差修改每层的权重，继续迭代。",
     "How a network is trained: forward propagation gives the loss, backpropagation sends the error back, "
     "every layer's weights are corrected, and the loop repeats.")))

@@ -14,7 +14,7 @@ ax.semilogy(np.arange(1, len(history["loss"]) + 1), history["loss"])
 ax.set_xlabel(tr("迭代次数（epoch）", "iteration (epoch)"))
 ax.set_ylabel(tr("均方误差损失", "mean squared error"))
 out = net.forward(X).ravel()
-print(figure_html(fig, "fig-3-4-loss-curve", tr(
+print(figure_html(fig, tr(
     f"训练曲线：2-2-1 网络在 XOR 的 4 个点上反复做正向传播、反向传播和更新，损失从 {history['loss'][0]:.3f} "
     f"降到 {history['loss'][-1]:.4f}；输出为 {', '.join(f'{v:.2f}' for v in out)}（目标 0, 1, 1, 0）。",
     f"Training curve: the 2-2-1 network repeats forward propagation, backpropagation and the update on the 4 XOR "

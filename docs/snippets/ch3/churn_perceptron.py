@@ -59,6 +59,6 @@ fig, ax = figure(figsize=(6.4, 3.0))
 ax.bar(np.arange(1, clf.n_iter_ + 1), clf.errors_, color="C0")
 ax.set_xlabel(tr("遍历轮数（epoch）", "epoch"))
 ax.set_ylabel(tr("这一轮的错误（= 更新）次数", "mistakes (= updates) in the epoch"))
-print(figure_html(fig, "fig-3-2-churn-training", tr(
+print(figure_html(fig, tr(
     "感知机学习规则：只在预测错误时更新权重，错误次数有起有落，最终降到 0。",
     "The perceptron learning rule updates the weights only after a mistake; the mistakes per epoch go up and down and finally reach 0.")))

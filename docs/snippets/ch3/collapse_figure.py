@@ -14,7 +14,7 @@ for (y, w) in zip((0.275, -0.275), W[:, 0]):  # input neurons sit at y = +-0.275
 after.text(1.6, -0.55, f"b = {b[0]:+.3f}", ha="center", va="top", fontsize=9)
 before.set_title(tr(f"原网络：{net.n_params} 个参数", f"original network: {net.n_params} parameters"), fontsize=10)
 after.set_title(tr(f"化简后：{W.size + b.size} 个参数", f"collapsed: {W.size + b.size} parameters"), fontsize=10)
-print(figure_html(fig, "fig-3-3-collapse", tr(
+print(figure_html(fig, tr(
     "没有激活函数时，隐藏层可以删去：左边的网络与右边单层的线性映射（权重由 collapse_linear 算出）输出完全相同。",
     "Without activations the hidden layer can be removed: the network on the left and the single linear map on the "
     "right (weights from collapse_linear) give the same outputs.")))

@@ -11,6 +11,6 @@ left.set_title(tr(f"深而窄：4 个隐藏层 × 16 个神经元，{n_params(de
                   f"deep and narrow: 4 hidden layers × 16 neurons, {n_params(deep)} parameters"), fontsize=10)
 right.set_title(tr(f"浅而宽：1 个隐藏层 × 220 个神经元，{n_params(wide)} 个参数",
                    f"shallow and wide: 1 hidden layer × 220 neurons, {n_params(wide)} parameters"), fontsize=10)
-print(figure_html(fig, "fig-3-5-deep-vs-wide", tr(
+print(figure_html(fig, tr(
     "参数个数相同的两种网络：往深度拓展（左）还是往广度拓展（右）？",
     "Two networks with the same number of parameters: grow in depth (left) or in width (right)?")))

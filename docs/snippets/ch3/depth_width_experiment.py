@@ -48,7 +48,7 @@ for ax, name in zip(axes, names):
     plot_decision_boundary(ax, models[name], X, y, resolution=150, margin=0.2)
     ax.set_title(tr(f"{name}：测试错误率 {errors[name][0]:.1%}", f"{name}: test error {errors[name][0]:.1%}"), fontsize=10)
     ax.set_aspect("equal")
-print(figure_html(fig, "fig-3-5-depth-width-boundaries", tr(
+print(figure_html(fig, tr(
     "同样的参数预算、同样的训练轮数（随机种子 0）：浅而宽的网络画不出绕了 2.5 圈的边界，加深以后就可以。",
     "Same parameter budget, same number of epochs (random seed 0): the shallow, wide network cannot draw a boundary "
     "that winds 2.5 times; deeper networks can.")))
@@ -59,6 +59,6 @@ for i, name in enumerate(names):
     ax.scatter([i] * len(seeds), np.array(errors[name]) * 100, color="black", s=14, zorder=3)
 ax.set_xticks(range(len(names)), names)
 ax.set_ylabel(tr("测试错误率 (%)", "test error (%)"))
-print(figure_html(fig, "fig-3-5-depth-width-errors", tr(
+print(figure_html(fig, tr(
     "测试错误率：柱高为 3 次训练的平均值，黑点为每一次的结果。",
     "Test error: bars show the mean of 3 training runs, dots each run.")))

@@ -34,6 +34,6 @@ ax.set_xlim(-1.2, 7.6)
 ax.set_ylim(-2.0, 2.0)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-3-1-inner-product", tr(
+print(figure_html(fig, tr(
     "内积：每个输入乘以对应的权重，再把乘积相加。",
     "The inner product: multiply each input by its weight, then add the products up.")))

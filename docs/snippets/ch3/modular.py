@@ -34,7 +34,7 @@ diagram(modular, nodes, edges, box_width=3.1, box_height=1.05, fontsize=9,
 modular.set_title(tr("加一层：先学“男/女”和“长/短发”，每个基础分类器都有大量样本",
                      "One more layer: first learn boy/girl and long/short hair, each with plenty of examples"),
                   fontsize=10)
-print(figure_html(fig, "fig-3-5-modular", tr(
+print(figure_html(fig, tr(
     "模块化：第二层的分类器只需把第一层的两个答案组合起来，所以“长发男生”只要少量样本也能学好。",
     "Modularity: the second-layer classifiers only combine the two answers of the first layer, so even "
     "\"long-haired boy\" can be learned from few examples.")))

@@ -12,6 +12,6 @@ ax.axvline(0, color="black", linewidth=0.6)
 ax.set_xlabel("z")
 ax.set_ylabel("g(z)")
 ax.legend(loc="upper left")
-print(figure_html(fig, "fig-3-1-activations", tr(
+print(figure_html(fig, tr(
     "两个常用的激活函数：Sigmoid 的输出在 0 到 1 之间，tanh 的输出在 -1 到 1 之间。",
     "Two common activations: the sigmoid outputs values between 0 and 1, tanh between -1 and 1.")))

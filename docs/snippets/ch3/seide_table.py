@@ -30,7 +30,7 @@ ax.set_xlabel(tr("网络越来越大 →", "larger and larger networks →"))
 ax.set_ylabel(tr("词错误率 (%)", "word error rate (%)"))
 ax.set_ylim(15.5, 25.5)
 ax.legend()
-print(figure_html(fig, "fig-3-5-seide", tr(
+print(figure_html(fig, tr(
     "Seide 等人（2011）的语音识别实验：加深网络让错误率一路下降，只加宽唯一的那个隐藏层几乎没有帮助。",
     "The speech-recognition experiment of Seide et al. (2011): adding layers keeps lowering the error rate, "
     "widening the single hidden layer barely helps.")))

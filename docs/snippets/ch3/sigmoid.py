@@ -11,6 +11,6 @@ ax.axhline(0, color="black", linewidth=0.6)
 ax.axvline(0, color="black", linewidth=0.6)
 ax.set_xlabel("z")
 ax.legend(loc="upper left")
-print(figure_html(fig, "fig-3-3-sigmoid", tr(
+print(figure_html(fig, tr(
     f"Sigmoid 函数及其导数：导数最大只有 {float(sigmoid_grad(0.0)):g}（在 z = 0 处），在 z = ±5 处只剩 {float(sigmoid_grad(5.0)):.2g}。",
     f"The sigmoid and its derivative: the derivative is at most {float(sigmoid_grad(0.0)):g} (at z = 0), and only {float(sigmoid_grad(5.0)):.2g} at z = ±5.")))

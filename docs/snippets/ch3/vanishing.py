@@ -32,7 +32,7 @@ ax.set_xlabel(tr("第几个隐藏层（1 = 紧挨输入层）", "hidden layer (1
 ax.set_ylabel(r"$\|\partial L / \partial W\|$")
 ax.set_xticks(layer)
 ax.legend()
-print(figure_html(fig, "fig-3-3-vanishing-gradients", tr(
+print(figure_html(fig, tr(
     f"{depth} 层网络中每层权重梯度的大小（对数坐标）。Sigmoid 网络的梯度从输出往输入逐层缩小，"
     f"到第 1 层只剩最后一层的 {sig[0] / sig[-1]:.1e} 倍；ReLU 网络各层梯度最多相差 {rel.max() / rel.min():.1f} 倍。",
     f"Size of the weight gradient of each layer in a {depth}-layer network (log scale). In the sigmoid network the "

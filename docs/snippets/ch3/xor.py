@@ -21,7 +21,7 @@ right.set_title(tr(f"多层感知机（8 个隐藏神经元）：准确率 {mlp.
 for ax in (left, right):
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-print(figure_html(fig, "fig-3-2-xor", tr(
+print(figure_html(fig, tr(
     "异或（XOR）数据：单层感知机只能画一条直线，怎么画都分不开两类；带一个隐藏层的多层感知机学到了弯曲的边界。",
     "XOR data: a single-layer perceptron can only draw one straight line, which never separates the classes; "
     "an MLP with one hidden layer learns a bent boundary.")))

@@ -43,7 +43,7 @@ for ax, filled in zip(axes, [False, True]):
     ax.set_ylim(-0.2, 6.2)
     ax.set_aspect("equal")
     ax.axis("off")
-print(figure_html(fig, "fig-4-2-edge-detection", tr(
+print(figure_html(fig, tr(
     "提取原理：左边是图片（左亮右暗），中间是卷积核，右边是输出特征。",
     "How a feature is extracted: the picture on the left (bright left, dark right), the kernel in the middle, "
     "the output feature on the right.")))

@@ -24,7 +24,7 @@ for ax, (name, label) in zip(axes.ravel(), chosen):
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-print(figure_html(fig, "fig-4-2-feature-extractors", tr(
+print(figure_html(fig, tr(
     "同一张照片经过不同的 3×3 卷积核（用 conv2d 计算，标题中是卷积核的三行数值），提取到不同的特征。",
     "The same photo through different 3×3 kernels (computed with conv2d; the kernel's three rows are in each title) "
     "brings out different features.")))

@@ -36,7 +36,7 @@ for k, ax in enumerate(axes.ravel()):
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(tr(f"第 {k + 1} 步", f"step {k + 1}"), fontsize=9)
-print(figure_html(fig, "fig-4-2-feature-map-steps", tr(
+print(figure_html(fig, tr(
     "3×3 卷积核（黄色窗口中的红色 ×1、×0）扫过 5×5 输入（绿色），每个位置得到特征图（粉色）中的一个数："
     "每个输出节点连接 9 个输入节点。",
     "A 3×3 kernel (the red ×1, ×0 in the yellow window) sliding over a 5×5 input (green); each position gives one "

@@ -44,7 +44,7 @@ ax.set_xlim(-0.4, 10.4)
 ax.set_ylim(-0.6, 4.7)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-4-2-flatten", tr(
+print(figure_html(fig, tr(
     "前馈神经网络的做法：把 (4, 4, 1) 的图片摊平成 16 维向量作为输入层，经过隐藏层，输出“有横折”和“没有横折”的概率。",
     "The feed-forward way: the (4, 4, 1) image is flattened into a 16-vector for the input layer; "
     "after the hidden layers, two outputs give the probabilities of '横折' and 'no 横折'.")))

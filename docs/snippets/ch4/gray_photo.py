@@ -27,5 +27,5 @@ zoom.set_xticks(range(k), [str(c0 + j) for j in range(k)], fontsize=7)
 zoom.set_yticks(range(k), [str(r0 + i) for i in range(k)], fontsize=7)
 zoom.set_title(tr("放大：每个像素是 0（黑）到 255（白）的一个数", "zoomed: each pixel is a number from 0 (black) to 255 (white)"),
                fontsize=10)
-print(figure_html(fig, "fig-4-1-gray-pixels", tr("计算机里的灰度图像就是一个 0–255 的二维数组。",
+print(figure_html(fig, tr("计算机里的灰度图像就是一个 0–255 的二维数组。",
                                                  "In a computer, a grey image is a 2-D array of numbers from 0 to 255.")))

@@ -24,7 +24,7 @@ for ax, (title, vase, faces) in zip(axes, views):
     ax.add_patch(Rectangle((-0.6, 0), 1.2, 1, fill=False, edgecolor="#34495E"))
     ax.axis("off")
     ax.set_title(title, fontsize=11)
-print(figure_html(fig, "fig-4-0-ambiguous", tr(
+print(figure_html(fig, tr(
     "鲁宾花瓶：同一张黑白图片，注意中间的黑色区域就是一只花瓶，注意两侧的白色区域就是两张相对的侧脸。",
     "Rubin's vase: the same black-and-white picture is a vase if you attend to the dark middle, "
     "and two faces in profile if you attend to the light sides.")))

@@ -15,6 +15,6 @@ for ax, pos in zip(axes, positions):
     ax.grid(False)
     ax.spines[:].set_visible(True)
     ax.set_title(tr(f"位置 (行 {pos[0]}, 列 {pos[1]})", f"at (row {pos[0]}, col {pos[1]})"), fontsize=10)
-print(figure_html(fig, "fig-4-1-invariance", tr(
+print(figure_html(fig, tr(
     "不管“横折”在画面的哪个位置，它都是同一个“横折”：这就是不变性。",
     "Wherever the 横折 stroke (┐) appears in the picture, it is the same stroke: that is invariance.")))

@@ -52,7 +52,7 @@ for k, ax in enumerate(axes.ravel()):
     ax.set_ylim(-0.2, 4.2)
     ax.set_aspect("equal")
     ax.axis("off")
-print(figure_html(fig, "fig-4-2-kernel-steps", tr(
+print(figure_html(fig, tr(
     f"2×2 卷积核（w1…w4 = {w.ravel().tolist()}，b0 = {b0}）一步一步扫过 4×4 输入：每一步把红框里的 4 个数"
     "与权重相乘再相加，得到右边 3×3 特征图中的一个数。",
     f"A 2×2 kernel (w1…w4 = {w.ravel().tolist()}, b0 = {b0}) sliding over the 4×4 input step by step: each step "

@@ -23,7 +23,7 @@ ax_acc.plot(epochs, result["test_accuracy"], "s-", label=tr("测试集", "test s
 ax_acc.set_xlabel(tr("训练轮数 epoch", "epoch"))
 ax_acc.set_ylabel(tr("准确率", "accuracy"))
 ax_acc.legend()
-print(figure_html(fig, "fig-4-3-lenet-curve", tr("LeNet-5 风格网络在 8×8 手写数字上的学习曲线。",
+print(figure_html(fig, tr("LeNet-5 风格网络在 8×8 手写数字上的学习曲线。",
                                                  "Learning curve of the LeNet-5-style network on 8×8 handwritten digits.")))
 
 model = result["model"]
@@ -40,7 +40,7 @@ for ax in axes:
     ax.set_yticks([])
     ax.grid(False)
     ax.spines[:].set_visible(True)
-print(figure_html(fig, "fig-4-3-lenet-feature-maps", tr(
+print(figure_html(fig, tr(
     "训练好的网络第一个卷积层（C1，6 个 3×3 卷积核，经过 ReLU）对一张数字图片输出的 6 张特征图：不同的卷积核对数字的不同部分有响应。",
     "The six feature maps of the trained network's first convolution layer (C1, six 3×3 kernels, after ReLU) for "
     "one digit: different kernels respond to different parts of the digit.")))

@@ -30,7 +30,7 @@ for ax, local in zip(axes, [False, True]):
     ax.set_title(tr("全连接：每个隐藏节点连接所有像素", "fully connected: every hidden unit sees all pixels") if not local
                  else tr("局部连接：每个隐藏节点只连接一个局部区域", "locally connected: each hidden unit sees one region"),
                  fontsize=10)
-print(figure_html(fig, "fig-4-2-local-vs-full", tr(
+print(figure_html(fig, tr(
     "全连接与局部连接（左图只画出了一部分连线）。局部的像素联系紧密，每个神经元只需感知局部，在更高层再综合出全局信息。",
     "Fully versus locally connected (the left panel shows only some of the lines). Nearby pixels are closely related, "
     "so each neuron needs to perceive only a local region; higher layers combine the regions into global information.")))

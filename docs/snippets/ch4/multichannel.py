@@ -44,7 +44,7 @@ total.set_title(tr("三个结果相加 + b = 一张特征图", "sum of the three
 total.set_xticks([])
 total.set_yticks([])
 total.grid(False)
-print(figure_html(fig, "fig-4-3-multichannel", tr(
+print(figure_html(fig, tr(
     "多通道卷积：RGB 输入有 3 个通道，卷积核的形状就是 (3, 3, 3)，每个通道用自己的一片 3×3 权重，三个结果相加再加上偏置，得到一张特征图。",
     "Multi-channel convolution: an RGB input has 3 channels, so the kernel has shape (3, 3, 3); each channel is "
     "convolved with its own 3×3 slice, and the three results plus the bias add up to one feature map.")))

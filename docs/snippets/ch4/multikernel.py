@@ -22,7 +22,7 @@ for ax in axes:
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-print(figure_html(fig, "fig-4-3-multiple-kernels", tr(
+print(figure_html(fig, tr(
     "多卷积核：4 个 (3, 3, 3) 的卷积核作用在同一张 RGB 图片上，得到 4 张特征图，也就是输出的 4 个通道。",
     "Multiple kernels: four (3, 3, 3) kernels on the same RGB picture give four feature maps, the four channels "
     "of the output.")))

@@ -35,7 +35,7 @@ ax.set_xlim(-0.2, 11.5)
 ax.set_ylim(-0.4, 4.7)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-4-3-pooling", tr(
+print(figure_html(fig, tr(
     "池化：把每个 2×2 窗口（同一种颜色）换成一个数，最大池化取最大值，平均池化取平均值；尺寸减半。",
     "Pooling replaces each 2×2 window (one colour) by one number: the maximum for max pooling, the mean for "
     "average pooling; the size is halved.")))

@@ -20,7 +20,7 @@ for k, (ax, m) in enumerate(zip(axes, maps)):
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-print(figure_html(fig, "fig-4-3-pooling-photo", tr(
+print(figure_html(fig, tr(
     "对照片的边缘特征图反复做 2×2 最大池化：每次宽高减半，主要的轮廓依然保留。",
     "Repeated 2×2 max pooling of the photo's edge feature map: each time height and width are halved, and the "
     "main outlines remain.")))

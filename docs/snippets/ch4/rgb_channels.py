@@ -25,7 +25,7 @@ for ch, (ax, name) in enumerate(zip(axes[1:], names)):
 for ax in axes:
     ax.set_xticks([])
     ax.set_yticks([])
-print(figure_html(fig, "fig-4-1-rgb-channels", tr(
+print(figure_html(fig, tr(
     "RGB 图片由红、绿、蓝三个通道叠加而成，每个通道都是一张 0–255 的灰度图。",
     "An RGB picture is three channels, red, green and blue, each a 0–255 grey image.")))
 
@@ -52,7 +52,7 @@ ax.set_xlim(-1.5, w + 4.5)
 ax.set_ylim(-h - 0.6, 3.2)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-4-1-tensor", tr(
+print(figure_html(fig, tr(
     "一张彩色图片是数字组成的“长方体”：高 × 宽 × 深。这里每隔 100 个像素取一个，画出 6×6×3 的缩小版，前面一层是红色通道的数值。",
     "A colour picture is a cuboid of numbers, height × width × depth; here every 100th pixel, a 6×6×3 miniature, "
     "with the red channel's values on the front face.")))

@@ -36,7 +36,7 @@ for row, (im, title) in enumerate(zip(images, [tr("左上角的横折", "横折 
                                   edgecolor="red", linewidth=2))
     strip.set_title(tr("摊平后的 16 个输入（红框：两者共有的输入）", "the 16 inputs after flattening (red: inputs both share)"),
                     fontsize=9)
-print(figure_html(fig, "fig-4-2-shifted", tr(
+print(figure_html(fig, tr(
     "同一个横折换了位置，点亮的是另一组输入神经元：前馈网络在一个位置学到的权重用不到另一个位置。",
     "The same stroke moved: a different set of input neurons lights up, so the weights a feed-forward "
     "network learned for one position do not carry over to the other.")))

@@ -14,7 +14,7 @@ ax.set_xlabel(tr("经过的 3×3 卷积层数", "number of 3×3 convolution laye
 ax.set_ylabel(tr("特征图边长", "feature-map side"))
 ax.set_ylim(0, n + 4)
 ax.legend()
-print(figure_html(fig, "fig-4-2-shrinking", tr(
+print(figure_html(fig, tr(
     f"{n}×{n} 的图片每经过一层 3×3 卷积就小一圈，{layers} 层后只剩 {valid[-1]}×{valid[-1]}；补一圈 0 后尺寸保持不变。",
     f"Without padding a {n}×{n} image loses a ring of pixels per 3×3 layer and is {valid[-1]}×{valid[-1]} "
     f"after {layers} layers; with a border of zeros its size is kept.")))

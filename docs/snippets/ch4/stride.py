@@ -22,6 +22,6 @@ for ax, s in zip(axes, [1, 2]):
     ax.set_aspect("equal")
     ax.axis("off")
 one, two = conv_output_size(7, 3, 0, 1), conv_output_size(7, 3, 0, 2)
-print(figure_html(fig, "fig-4-2-stride", tr(
+print(figure_html(fig, tr(
     f"3×3 卷积核在 7×7 图片上沿第一行移动：步长为 1 时有 {one} 个位置，步长为 2 时只有 {two} 个。",
     f"A 3×3 kernel moving along the first row of a 7×7 image: {one} positions with stride 1, only {two} with stride 2.")))

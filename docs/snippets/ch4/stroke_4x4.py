@@ -18,5 +18,5 @@ ax.set_xlim(-0.6, 3.6)
 ax.set_ylim(3.6, -0.6)
 ax.set_aspect("equal")
 ax.axis("off")
-print(figure_html(fig, "fig-4-2-stroke-4x4", tr("4×4 灰度图中的“横折”：黄色圆点的值为 0，深色圆点的值为 1。",
+print(figure_html(fig, tr("4×4 灰度图中的“横折”：黄色圆点的值为 0，深色圆点的值为 1。",
                                                 "A 横折 stroke (┐) in a 4×4 grey image: yellow dots are 0, dark dots are 1.")))

@@ -52,7 +52,7 @@ bar.set_ylim(0, 1.45)
 bar.set_yticks(np.linspace(0, 1, 6))
 bar.set_ylabel(tr("准确率", "accuracy"))
 bar.legend(fontsize=8, loc="upper right")
-print(figure_html(fig, "fig-4-2-invariance-experiment", tr(
+print(figure_html(fig, tr(
     "两个网络都只在左半边的笔画上训练。换到右半边没见过的位置，MLP 退回到瞎猜的水平，CNN 依然认得出横折。",
     "Both networks train on strokes in the left half only. At unseen positions in the right half the MLP "
     "falls back to guessing, while the CNN still recognises the 横折.")))

@@ -39,6 +39,6 @@ for panel, ax in enumerate(axes):
     ax.set_ylim(-0.4, 2.4)
     ax.set_aspect("equal")
     ax.axis("off")
-print(figure_html(fig, "fig-4-2-weight-sharing", tr(
+print(figure_html(fig, tr(
     "卷积核扫过全图时的连接方式：颜色表示权重，同一种颜色就是同一个权重。",
     "How the kernel connects the layers as it slides: the colour is the weight, and one colour is one shared weight.")))
