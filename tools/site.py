@@ -82,9 +82,7 @@ def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "sit
 
 
 def _changed_since(timestamp: float) -> list[Path]:
-    """Watched files modified after ``timestamp`` (all of them for timestamp 0)."""
-    if timestamp == 0.0:
-        return []
+    """Watched files modified after ``timestamp``."""
     changed = []
     for name in WATCHED:
         path = ROOT / name
@@ -94,34 +92,121 @@ def _changed_since(timestamp: float) -> list[Path]:
     return changed
 
 
+def plan(changed: list[Path]) -> dict[str, object]:
+    """What to rebuild for a set of changed files: per language ``"full"`` or a list of pages.
+
+    A page of one language re-renders that page in that language; a snippet re-renders the
+    pages that include it, in both languages (the pages find them, see ``pages_including``);
+    anything else (the package, the tools, the configuration, the theme) rebuilds both
+    languages fully, with the execution cache deciding which blocks run again.
+    """
+    todo: dict[str, object] = {lang: [] for lang in CONFIGS}
+    for path in changed:
+        rel = path.relative_to(ROOT)
+        parts = rel.parts
+        if len(parts) > 2 and parts[0] == "docs" and parts[1] in CONFIGS and path.suffix == ".md":
+            lang = parts[1]
+            if todo[lang] != "full":
+                todo[lang].append(("page", "/".join(parts[2:])))
+        elif len(parts) > 2 and parts[:2] == ("docs", "snippets"):
+            for lang in CONFIGS:
+                if todo[lang] != "full":
+                    todo[lang].append(("snippet", "/".join(parts[2:])))
+        else:
+            todo = {lang: "full" for lang in CONFIGS}
+    return todo
+
+
+def _worker(lang: str, origin: str, site_dir: str, inbox, outbox) -> None:
+    """One language's site in its own process (both languages work in parallel on two cores)."""
+    os.environ.update(_mkdocs_env(origin))
+    sys.path.insert(0, str(ROOT / "tools"))
+    import logging  # noqa: PLC0415
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter(f"{lang}: %(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.WARNING)
+    for name in ("mkdocs.hooks.execute", "mkdocs.incremental"):
+        logging.getLogger(name).setLevel(logging.INFO)
+    from incremental import LanguageSite  # noqa: PLC0415 - the worker's own process
+
+    site = LanguageSite(CONFIGS[lang], Path(site_dir) / lang, serve_url=origin + "/")
+    while True:
+        job = inbox.get()
+        if job is None:
+            return
+        try:
+            if job == "full":
+                seconds, what = site.full_build(), "full build"
+            else:
+                pages = sorted({src for kind, src in job if kind == "page"}
+                               | {p for kind, snip in job if kind == "snippet" for p in site.pages_including(snip)})
+                seconds, what = (site.rebuild_pages(pages), f"{len(pages)} page(s)") if pages else (0.0, "nothing")
+            outbox.put((lang, 0, f"{what} in {seconds:.1f} s"))
+        except Exception as exc:  # noqa: BLE001 - a broken edit must not stop the server
+            outbox.put((lang, 1, f"failed: {exc}"))
+
+
+class Workers:
+    """The two language workers, fed the same plan."""
+
+    def __init__(self, origin: str, site_dir: Path) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self.outbox = ctx.Queue()
+        self.inboxes = {lang: ctx.Queue() for lang in CONFIGS}
+        self.procs = [ctx.Process(target=_worker, args=(lang, origin, str(site_dir), self.inboxes[lang], self.outbox),
+                                  daemon=True) for lang in CONFIGS]
+        for proc in self.procs:
+            proc.start()
+
+    def run(self, todo: dict[str, object]) -> None:
+        jobs = {lang: job for lang, job in todo.items() if job}
+        for lang, job in jobs.items():
+            self.inboxes[lang].put(job)
+        for _ in jobs:
+            lang, code, message = self.outbox.get()
+            print(f"--- {lang}: {message}", flush=True)
+
+    def close(self) -> None:
+        for inbox in self.inboxes.values():
+            inbox.put(None)
+        for proc in self.procs:
+            proc.join(timeout=5)
+
+
 def serve(host: str, port: int) -> None:
-    """Build, serve both languages and rebuild on changes (live reload)."""
+    """Build, serve both languages and re-render what an edit touches (live reload)."""
     from mkdocs.livereload import LiveReloadServer
 
     origin = f"http://{host}:{port}"
     site_dir = ROOT / "site"
-
-    last_build = [0.0]
+    site_dir.mkdir(exist_ok=True)
+    (site_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
+    workers = Workers(origin, site_dir)
+    last_build = [time.time()]
+    workers.run({lang: "full" for lang in CONFIGS})
 
     def builder() -> None:
-        # A change under docs/zh or docs/en only rebuilds that language; anything else
-        # (snippets, the package, the configuration) rebuilds both.
         changed = _changed_since(last_build[0])
         last_build[0] = time.time()
-        langs = {lang for lang in CONFIGS if changed and all(p.is_relative_to(ROOT / "docs" / lang) for p in changed)}
-        build(origin=origin, site_dir=site_dir, strict=False, languages=tuple(langs or CONFIGS))
+        if changed:
+            workers.run(plan(changed))
 
-    builder()
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir), mount_path="/")
     for path in WATCHED:
         server.watch(str(ROOT / path))
-    print(f"Serving both languages at {origin}/ (zh: {origin}/zh/, en: {origin}/en/); Ctrl+C to stop.")
+    print(f"Serving both languages at {origin}/ (zh: {origin}/zh/, en: {origin}/en/); Ctrl+C to stop.", flush=True)
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        workers.close()
 
 
 def main(argv: list[str] | None = None) -> int:

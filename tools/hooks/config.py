@@ -1,0 +1,108 @@
+"""MkDocs hook: the language of the build, its site URL, and the generated API reference pages.
+
+* ``on_config``: the page language becomes ``MLNOTES_LANG`` (figure labels follow it, see
+  [`mlnotes.viz.tr`][mlnotes.viz.tr]); ``site_url`` is ``MLNOTES_SITE_ORIGIN`` + ``/<lang>/``
+  (Material's language switcher needs it); the API reference section is appended to the nav.
+* ``on_files``: one API reference page per public module of ``mlnotes``, discovered from the
+  package itself, so a new module cannot be forgotten, and an index page listing them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+PACKAGE = "mlnotes"
+DEFAULT_ORIGIN = "http://127.0.0.1:8000"
+
+TEXT = {
+    "zh": {
+        "api": "API 参考",
+        "api_index_title": "API 参考",
+        "api_index_intro": (
+            "`mlnotes` 的每个公开模块各占一页，内容由源代码中的文档字符串自动生成。"
+            "页面中的代码块调用的正是这些函数和类。"
+        ),
+        "module": "模块",
+        "summary": "说明",
+    },
+    "en": {
+        "api": "API reference",
+        "api_index_title": "API reference",
+        "api_index_intro": (
+            "One page per public module of `mlnotes`, generated from the docstrings in the source. "
+            "The code blocks on the chapter pages call exactly these functions and classes."
+        ),
+        "module": "Module",
+        "summary": "Summary",
+    },
+}
+
+
+def public_modules() -> list[str]:
+    """Dotted names of the public modules of ``mlnotes`` (one API page each).
+
+    Top-level modules and subpackages whose names do not start with ``_``;
+    a subpackage's own modules are documented through its ``__init__``.
+    """
+    pkg = importlib.import_module(PACKAGE)
+    names = [f"{PACKAGE}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_")]
+    return sorted(names)
+
+
+def api_path(module: str) -> str:
+    """``mlnotes.nn`` -> ``api/nn.md``."""
+    return "api/" + module.split(".", 1)[1].replace(".", "/") + ".md"
+
+
+def language(config: MkDocsConfig) -> str:
+    lang = str(config.theme.get("language", "en"))
+    if lang not in TEXT:
+        raise PluginError(f"theme.language must be one of {sorted(TEXT)}, got {lang!r}")
+    return lang
+
+
+def site_origin() -> str:
+    """``MLNOTES_SITE_ORIGIN`` checked: ``scheme://host[:port]``, nothing else."""
+    origin = os.environ.get("MLNOTES_SITE_ORIGIN", DEFAULT_ORIGIN).strip().rstrip("/")
+    parts = urlsplit(origin)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query or parts.fragment:
+        raise PluginError(f"MLNOTES_SITE_ORIGIN must look like 'https://example.org' or 'http://127.0.0.1:8000' "
+                          f"(scheme and host, no path); got {origin!r}.")
+    return origin
+
+
+@event_priority(100)  # before the privacy plugin reads site_url, and before any page code runs
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = language(config)
+    os.environ["MLNOTES_LANG"] = lang
+    config.site_url = f"{site_origin()}/{lang}/"
+    api_nav = [{TEXT[lang]["api_index_title"]: "api/index.md"}]
+    api_nav += [{m: api_path(m)} for m in public_modules()]
+    config.nav = list(config.nav or []) + [{TEXT[lang]["api"]: api_nav}]
+    return config
+
+
+def _summary(module: str) -> str:
+    doc = importlib.import_module(module).__doc__ or ""
+    return doc.strip().splitlines()[0].rstrip(".") if doc.strip() else ""
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    t = TEXT[language(config)]
+    rows = [f"| {t['module']} | {t['summary']} |", "| --- | --- |"]
+    for module in public_modules():
+        page = api_path(module)
+        rel = page.split("/", 1)[1]
+        rows.append(f"| [`{module}`]({rel}) | {_summary(module)} |")
+        files.append(File.generated(config, page, content=f"::: {module}\n"))
+    index = f"# {t['api_index_title']}\n\n{t['api_index_intro']}\n\n" + "\n".join(rows) + "\n"
+    files.append(File.generated(config, "api/index.md", content=index))
+    return files
