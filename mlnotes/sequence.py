@@ -26,8 +26,11 @@ from .base import BaseEstimator
 
 __all__ = ["BOS", "EOS", "AutoRegressive", "NGramModel"]
 
-BOS = "<s>"   #: padding token before the first item of a sequence (context only)
-EOS = "</s>"  #: token predicted after the last item of a sequence
+BOS = "<s>"
+"""Padding token before the first item of a sequence (context only, never predicted)."""
+
+EOS = "</s>"
+"""Token predicted after the last item of a sequence."""
 
 
 def _as_series(y: Any, name: str = "y") -> np.ndarray:
