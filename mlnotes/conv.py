@@ -11,7 +11,7 @@ hand-made kernels of the "feature extractor" figures (:data:`KERNELS`) complete
 the toolbox.
 
 Like every deep-learning library, "convolution" here is **cross-correlation**:
-the kernel is not flipped, :math:`y[r, c] = \sum_{i,j} x[r + i, c + j]\,w[i, j]`.
+the kernel is not flipped, $y[r, c] = \sum_{i,j} x[r + i, c + j]\,w[i, j]$.
 (A true convolution flips ``w``; for learned kernels the difference is only a
 relabelling of the weights.)
 
@@ -56,7 +56,7 @@ _BLOCK_BYTES = 1 << 19  # size of the im2col block that conv2d multiplies at onc
 
 
 def conv_output_size(n: int, f: int, p: int = 0, s: int = 1) -> int:
-    r"""Side length of a convolution's output: :math:`\lfloor (n + 2p - f) / s \rfloor + 1`.
+    r"""Side length of a convolution's output: $\lfloor (n + 2p - f) / s \rfloor + 1$.
 
     Parameters
     ----------
@@ -385,10 +385,12 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
 
     Notes
     -----
-    With :math:`\tilde x` the zero-padded input,
+    With $\tilde x$ the zero-padded input,
 
-    .. math:: y[n, k, r, c] = b_k + \sum_{c'=1}^{C} \sum_{i,j=0}^{F-1}
-              w[k, c', i, j]\; \tilde x[n, c', rs + i, cs + j].
+    $$
+    y[n, k, r, c] = b_k + \sum_{c'=1}^{C} \sum_{i,j=0}^{F-1}
+    w[k, c', i, j]\; \tilde x[n, c', rs + i, cs + j].
+    $$
 
     The kernel is *not* flipped (cross-correlation); it equals
     ``scipy.signal.correlate2d`` for one channel. Computed as
@@ -495,7 +497,7 @@ def avg_pool2d(x: Any, size: int = 2, stride: int | None = None) -> np.ndarray:
 
 
 def gaussian_kernel(size: int = 3, sigma: float = 1.0) -> np.ndarray:
-    r"""Normalised Gaussian blur kernel :math:`w_{ij} \propto e^{-(i^2 + j^2) / 2\sigma^2}`.
+    r"""Normalised Gaussian blur kernel $w_{ij} \propto e^{-(i^2 + j^2) / 2\sigma^2}$.
 
     Parameters
     ----------

@@ -405,8 +405,8 @@ def make_spirals(n_samples: int = 300, *, n_classes: int = 3, turns: float = 1.0
                  random_state: Any = None) -> tuple[np.ndarray, np.ndarray]:
     r"""Interleaved spiral arms, one class per arm (the CS231n toy problem).
 
-    Arm :math:`k` of :math:`K` is :math:`r(\cos\theta, \sin\theta)` with radius
-    :math:`r \in [0.05, 1]` and angle :math:`\theta = 2\pi(k/K + \text{turns}\cdot r)`.
+    Arm $k$ of $K$ is $r(\cos\theta, \sin\theta)$ with radius
+    $r \in [0.05, 1]$ and angle $\theta = 2\pi(k/K + \text{turns}\cdot r)$.
 
     Parameters
     ----------

@@ -48,16 +48,16 @@ class AutoRegressive(BaseEstimator):
     Parameters
     ----------
     order : int, default=1
-        Number of lags :math:`p`.
+        Number of lags $p$.
     fit_intercept : bool, default=True
-        Learn the constant :math:`c`.
+        Learn the constant $c$.
 
     Attributes
     ----------
     coef_ : ndarray of shape (order,)
-        :math:`\phi_1, \dots, \phi_p`; ``coef_[i]`` multiplies :math:`y_{t-1-i}`.
+        $\phi_1, \dots, \phi_p$; ``coef_[i]`` multiplies $y_{t-1-i}$.
     intercept_ : float
-        :math:`c` (0 when ``fit_intercept=False``).
+        $c$ (0 when ``fit_intercept=False``).
     sigma2_ : float
         Mean squared one-step residual on the training series.
     last_values_ : ndarray of shape (order,)
@@ -65,10 +65,12 @@ class AutoRegressive(BaseEstimator):
 
     Notes
     -----
-    .. math:: y_t = c + \sum_{i=1}^{p} \phi_i \, y_{t-i} + \varepsilon_t .
+    $$
+    y_t = c + \sum_{i=1}^{p} \phi_i \, y_{t-i} + \varepsilon_t .
+    $$
 
-    The coefficients minimise :math:`\sum_{t=p}^{n-1} \varepsilon_t^2` (conditional
-    least squares), a linear regression of :math:`y_t` on its ``p`` lags. A
+    The coefficients minimise $\sum_{t=p}^{n-1} \varepsilon_t^2$ (conditional
+    least squares), a linear regression of $y_t$ on its ``p`` lags. A
     forecast ``h`` steps ahead feeds earlier forecasts back in as lags.
 
     References
@@ -156,7 +158,7 @@ class NGramModel(BaseEstimator):
         Length of the n-grams: the next item depends on the previous ``n - 1``
         (``n=2``: a first-order Markov chain, bigrams).
     smoothing : float, default=0.0
-        Additive (Lidstone) smoothing :math:`\alpha \ge 0`; 1 is Laplace smoothing.
+        Additive (Lidstone) smoothing $\alpha \ge 0$; 1 is Laplace smoothing.
 
     Attributes
     ----------
@@ -170,13 +172,15 @@ class NGramModel(BaseEstimator):
     Notes
     -----
     Each sequence is padded as ``BOS * (n - 1) + tokens + EOS``. With the count
-    :math:`c(h, w)` of item :math:`w` after context :math:`h` and :math:`V` classes,
+    $c(h, w)$ of item $w$ after context $h$ and $V$ classes,
 
-    .. math:: P(w \mid h) = \frac{c(h, w) + \alpha}{\sum_{w'} c(h, w') + \alpha V}.
+    $$
+    P(w \mid h) = \frac{c(h, w) + \alpha}{\sum_{w'} c(h, w') + \alpha V}.
+    $$
 
     A context never seen in training backs off to its longest seen suffix (down to
     the empty context, the unigram distribution). Perplexity is
-    :math:`\exp(-\frac1T \sum_t \log P(w_t \mid h_t))` over all predicted tokens,
+    $\exp(-\frac1T \sum_t \log P(w_t \mid h_t))$ over all predicted tokens,
     :data:`EOS` included.
 
     References

@@ -488,7 +488,7 @@ def draw_neuron(ax: Any, inputs: list[str] | tuple[str, ...], weights: list[str]
                 input_names: list[str] | tuple[str, ...] | None = None, fontsize: float = 10) -> Any:
     r"""Draw one artificial neuron: inputs, weighted connections, the summing body and the output.
 
-    The picture of :math:`a = g(\sum_i w_i x_i + b)`: input circles on the left,
+    The picture of $a = g(\sum_i w_i x_i + b)$: input circles on the left,
     one line per weight to the neuron's body, the bias entering from below, and
     an arrow to the output.
 

@@ -3,9 +3,9 @@ r"""Networks as stacks of layers, the mini-batch training loop, and linear colla
 ``Sequential`` composes layers: the forward pass applies them in order and the
 backward pass applies the chain rule in reverse order (backpropagation),
 
-.. math::
-
-    \frac{\partial L}{\partial x} = J_1^\top J_2^\top \cdots J_K^\top \frac{\partial L}{\partial y}.
+$$
+\frac{\partial L}{\partial x} = J_1^\top J_2^\top \cdots J_K^\top \frac{\partial L}{\partial y}.
+$$
 
 :func:`train` runs mini-batch gradient descent with seeded shuffling and
 records the loss per epoch. :func:`collapse_linear` shows why activations are
@@ -34,7 +34,7 @@ __all__ = ["Sequential", "train", "collapse_linear"]
 
 
 class Sequential(Layer):
-    r"""A chain of layers, itself a layer: :math:`y = f_K(\cdots f_2(f_1(x)))`.
+    r"""A chain of layers, itself a layer: $y = f_K(\cdots f_2(f_1(x)))$.
 
     Parameters
     ----------
@@ -318,9 +318,9 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
 
 
 def collapse_linear(model: Sequential | Sequence[Layer]) -> tuple[np.ndarray, np.ndarray]:
-    r"""The single affine map :math:`x \mapsto xW + b` equal to a stack of dense layers without activations.
+    r"""The single affine map $x \mapsto xW + b$ equal to a stack of dense layers without activations.
 
-    For :math:`y = (xW_1 + b_1)W_2 + b_2 = x\,(W_1W_2) + (b_1W_2 + b_2)`, and so on
+    For $y = (xW_1 + b_1)W_2 + b_2 = x\,(W_1W_2) + (b_1W_2 + b_2)$, and so on
     for more layers: depth without non-linearity adds no expressive power.
 
     Parameters

@@ -77,7 +77,7 @@ class GridWorld(Env):
     -----
     The dynamics are a deterministic table ``next_state[s, a]``,
     ``reward[s, a]``; the return of an episode is
-    :math:`G = \sum_t r_{t+1}` and with the default rewards equals minus the
+    $G = \sum_t r_{t+1}$ and with the default rewards equals minus the
     number of steps taken.
 
     References

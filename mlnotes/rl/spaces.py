@@ -89,7 +89,7 @@ class Discrete:
 
 
 class Box:
-    r"""A box ``low <= x <= high`` in :math:`\mathbb{R}^d` (continuous states and actions).
+    r"""A box ``low <= x <= high`` in $\mathbb{R}^d$ (continuous states and actions).
 
     Parameters
     ----------
