@@ -1,6 +1,6 @@
 r"""Unconstrained smooth minimisers in numpy: damped Newton and L-BFGS.
 
-Used by :class:`mlnotes.linear_model.LogisticRegression` (scipy is not a
+Used by [`mlnotes.linear_model.LogisticRegression`][mlnotes.linear_model.LogisticRegression] (scipy is not a
 run-time dependency). Both take a backtracking (Armijo) line search and stop
 when the largest gradient component is at most ``tol`` — the stopping rule of
 scipy's L-BFGS-B ``pgtol`` that scikit-learn's ``tol`` is passed to — or when

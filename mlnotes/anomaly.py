@@ -74,7 +74,7 @@ class ZScoreDetector(_OutlierMixin, BaseEstimator):
     -----
     $z_{ij} = (x_{ij} - \mu_j)/s_j$ and ``score_samples`` returns
     $-\max_j |z_{ij}|$, so lower is more abnormal, as for
-    :class:`IsolationForest`. Mean and deviation are themselves pulled by the
+    [`IsolationForest`][mlnotes.anomaly.IsolationForest]. Mean and deviation are themselves pulled by the
     outliers, so the rule suits mild contamination of roughly Gaussian data.
 
     References
@@ -129,7 +129,7 @@ def average_path_length(n: Any) -> np.ndarray:
 
 
 class IsolationTrees(NamedTuple):
-    """All trees of a fitted :class:`IsolationForest`, as flat node arrays."""
+    """All trees of a fitted [`IsolationForest`][mlnotes.anomaly.IsolationForest], as flat node arrays."""
 
     roots: np.ndarray        #: (n_estimators,) node index of each tree's root
     feature: np.ndarray      #: (n_nodes,) split feature, -1 at a leaf

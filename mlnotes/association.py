@@ -265,7 +265,7 @@ def association_rules(frequent: Mapping[frozenset, float], min_confidence: float
     Parameters
     ----------
     frequent : dict of frozenset to float
-        Itemsets and their supports, closed under subsets, as returned by :func:`apriori`.
+        Itemsets and their supports, closed under subsets, as returned by [`apriori`][mlnotes.association.apriori].
     min_confidence : float, default=0.8
         Keep rules with confidence ``>= min_confidence``, in ``(0, 1]``.
 

@@ -4,7 +4,7 @@ Every tree is grown on a bootstrap sample (drawn as per-sample counts, i.e.
 weights) and at every node considers only ``max_features`` features drawn at
 random; the forest averages the trees' class probabilities (classification) or
 predictions (regression). All trees of a forest are grown together, level by
-level (:mod:`mlnotes._cart`), so the Python loop runs once per depth level.
+level (`mlnotes._cart`), so the Python loop runs once per depth level.
 
 References
 ----------

@@ -373,7 +373,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         return _softmax(scores)
 
     def predict_log_proba(self, X: Any) -> np.ndarray:
-        """Logarithm of :meth:`predict_proba`, shape (n_samples, n_classes)."""
+        """Logarithm of [`predict_proba`][mlnotes.linear_model.LogisticRegression.predict_proba], shape (n_samples, n_classes)."""
         scores = self.decision_function(X)
         if self.classes_.size == 2:
             return -np.logaddexp(0.0, -np.column_stack([-scores, scores]))

@@ -226,7 +226,7 @@ def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any
     pos_label : label, default=1
         The positive class when ``average="binary"``.
     average : {"binary", "macro", "micro", "weighted"} or None, default="binary"
-        How per-label scores are combined (see :func:`precision_score`).
+        How per-label scores are combined (see [`precision_score`][mlnotes.metrics.precision_score]).
     zero_division : {0.0, 1.0}, default=0.0
         Value used when a denominator is zero.
 
@@ -251,7 +251,7 @@ def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1
     pos_label : label, default=1
         The positive class when ``average="binary"``.
     average : {"binary", "macro", "micro", "weighted"} or None, default="binary"
-        How per-label scores are combined (see :func:`precision_score`).
+        How per-label scores are combined (see [`precision_score`][mlnotes.metrics.precision_score]).
     zero_division : {0.0, 1.0}, default=0.0
         Value used when a denominator is zero.
 

@@ -76,7 +76,7 @@ def _k_nearest(Q: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.nda
     one matrix product of $[q, 1]$ with $[-2x, \lVert x\rVert^2]$;
     $\lVert q\rVert^2$ is added to the ``k`` selected values. Returns
     ``(d2, ind, e)``: ``d2`` and ``ind`` of shape (n_queries, k), the squared
-    distances in units of ``4**e`` (see :func:`_power_of_two_exponent`).
+    distances in units of ``4**e`` (see `_power_of_two_exponent`).
     """
     exponent = _power_of_two_exponent(Q, X)
     if exponent:
@@ -159,7 +159,7 @@ class _KNeighborsBase(BaseEstimator):
             return np.ldexp(np.sqrt(d2), exponent), ind
 
     def _kneighbors(self, X: Any, n_neighbors: int | None) -> tuple[np.ndarray, np.ndarray, int]:
-        """Squared distances in units of ``4**e``, indices, and ``e`` (see :func:`_k_nearest`)."""
+        """Squared distances in units of ``4**e``, indices, and ``e`` (see `_k_nearest`)."""
         check_is_fitted(self, "X_fit_")
         k = self.n_neighbors if n_neighbors is None else n_neighbors
         check_scalar(k, "n_neighbors", int, min_val=1)

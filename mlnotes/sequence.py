@@ -164,7 +164,7 @@ class NGramModel(BaseEstimator):
     ----------
     classes_ : list
         The items that can be predicted: every training token (sorted when
-        comparable) followed by :data:`EOS`.
+        comparable) followed by [`EOS`][mlnotes.sequence.EOS].
     counts_ : dict of tuple to ndarray of shape (n_classes,)
         For every context of length ``0 .. n - 1`` seen in training (``BOS``-padded
         at sequence starts), how often each class followed it.
@@ -181,7 +181,7 @@ class NGramModel(BaseEstimator):
     A context never seen in training backs off to its longest seen suffix (down to
     the empty context, the unigram distribution). Perplexity is
     $\exp(-\frac1T \sum_t \log P(w_t \mid h_t))$ over all predicted tokens,
-    :data:`EOS` included.
+    [`EOS`][mlnotes.sequence.EOS] included.
 
     References
     ----------
@@ -271,7 +271,7 @@ class NGramModel(BaseEstimator):
 
     def generate(self, n_tokens: int, *, context: Sequence[Hashable] = (),
                  random_state: Any = None) -> list:
-        """Sample up to ``n_tokens`` items after ``context``, stopping early at :data:`EOS`."""
+        """Sample up to ``n_tokens`` items after ``context``, stopping early at [`EOS`][mlnotes.sequence.EOS]."""
         check_scalar(n_tokens, "n_tokens", int, min_val=0)
         check_is_fitted(self, "counts_")
         rng = check_random_state(random_state)

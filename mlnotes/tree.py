@@ -1,9 +1,9 @@
 r"""Decision trees (CART): classification and regression trees grown greedily.
 
 Each node is split on the feature and threshold that most decrease the
-impurity; the tree is stored as flat arrays (:class:`mlnotes._cart.Tree`), so
+impurity; the tree is stored as flat arrays (`mlnotes._cart.Tree`), so
 prediction walks all samples down the tree together, one level at a time. The
-split search is vectorised (see :mod:`mlnotes._cart`).
+split search is vectorised (see `mlnotes._cart`).
 
 References
 ----------

@@ -1,4 +1,4 @@
-r"""The training machinery shared by :class:`~mlnotes.nn.MLPClassifier` and :class:`~mlnotes.nn.MLPRegressor`.
+r"""The training machinery shared by [`MLPClassifier`][mlnotes.nn.MLPClassifier] and [`MLPRegressor`][mlnotes.nn.MLPRegressor].
 
 Builds the network (dense layers initialised like scikit-learn: Glorot-uniform
 weights *and* biases, bound $\sqrt{6/(n_{in}+n_{out})}$, or
@@ -59,7 +59,7 @@ class _HalfSquaredError(MSELoss):
 
 
 class _BaseMLP(BaseEstimator):
-    """Shared fitting code of :class:`MLPClassifier` and :class:`MLPRegressor`."""
+    """Shared fitting code of [`MLPClassifier`][mlnotes.nn.MLPClassifier] and [`MLPRegressor`][mlnotes.nn.MLPRegressor]."""
 
     def __init__(self, *, hidden_layer_sizes: int | tuple[int, ...] = (100,), activation: str = "relu",
                  solver: str = "adam", alpha: float = 0.0001, batch_size: int | str = "auto",

@@ -186,7 +186,7 @@ def softmax(z: Any, axis: int = -1) -> np.ndarray:
 
 
 def log_softmax(z: Any, axis: int = -1) -> np.ndarray:
-    r"""Logarithm of :func:`softmax`, $z_k - \log\sum_j e^{z_j}$, computed stably.
+    r"""Logarithm of [`softmax`][mlnotes.nn.softmax], $z_k - \log\sum_j e^{z_j}$, computed stably.
 
     Parameters
     ----------
@@ -275,7 +275,7 @@ def relu_grad(z: Any) -> np.ndarray:
     return (_as_float(z) > 0).astype(np.float64)
 
 
-#: Activation functions by name, as accepted by :func:`neuron`.
+#: Activation functions by name, as accepted by [`neuron`][mlnotes.nn.neuron].
 ACTIVATIONS: dict[str, Callable[[Any], np.ndarray]] = {
     "sigmoid": sigmoid,
     "logistic": sigmoid,

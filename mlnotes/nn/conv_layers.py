@@ -1,4 +1,4 @@
-r"""Convolution and pooling layers with backpropagation, on the protocol of :mod:`mlnotes.nn.base`.
+r"""Convolution and pooling layers with backpropagation, on the protocol of `mlnotes.nn.base`.
 
 A convolution is a dense layer applied to every receptive field with the same
 weights (weight sharing). With the receptive fields as the columns of
@@ -80,7 +80,7 @@ class Conv2D(Layer):
     params : dict
         ``"W"`` of shape (K, C, F_h, F_w) and ``"b"`` of shape (K,).
     grads : dict
-        Gradients with the same keys and shapes, written by :meth:`backward`.
+        Gradients with the same keys and shapes, written by [`backward`][mlnotes.nn.Conv2D.backward].
 
     Notes
     -----

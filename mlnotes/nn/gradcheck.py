@@ -56,7 +56,7 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
 
 
 class GradCheckResult(float):
-    """The maximum relative error (a float), with the error of each array in :attr:`errors`.
+    """The maximum relative error (a float), with the error of each array in `errors`.
 
     Compare it like a number (``result < 1e-6``) or look up one array
     (``result["x"]``, ``result["0.W"]``).
@@ -107,7 +107,7 @@ def gradient_check(model: Layer, x: Any, *, loss: Loss | None = None, target: An
     Parameters
     ----------
     model : Layer
-        Any layer or :class:`~mlnotes.nn.Sequential`; its parameters are perturbed
+        Any layer or [`Sequential`][mlnotes.nn.Sequential]; its parameters are perturbed
         in place and restored.
     x : array-like
         A (small) input batch; must be float64 for a meaningful check.

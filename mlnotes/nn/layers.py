@@ -1,6 +1,6 @@
 r"""Fully connected layer and element-wise activation layers, with backpropagation.
 
-Every layer follows the protocol of :mod:`mlnotes.nn.base`: ``forward`` caches
+Every layer follows the protocol of `mlnotes.nn.base`: ``forward`` caches
 what ``backward`` needs, and ``backward`` turns $\partial L/\partial y$
 into $\partial L/\partial x$ while writing the parameter gradients into
 ``grads``. For a dense layer $Y = XW + b$ the chain rule gives
@@ -78,7 +78,7 @@ class Dense(Layer):
     params : dict
         ``"W"`` of shape (in_features, out_features) and ``"b"`` of shape (out_features,).
     grads : dict
-        Gradients with the same keys and shapes, written by :meth:`backward`.
+        Gradients with the same keys and shapes, written by [`backward`][mlnotes.nn.Dense.backward].
 
     Notes
     -----

@@ -116,7 +116,7 @@ class BCELoss(Loss):
 
     Notes
     -----
-    Prefer :class:`BCEWithLogitsLoss` after a linear output layer: it is exact
+    Prefer [`BCEWithLogitsLoss`][mlnotes.nn.BCEWithLogitsLoss] after a linear output layer: it is exact
     where this loss has to clip.
 
     Examples

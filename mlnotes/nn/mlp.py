@@ -1,6 +1,6 @@
 r"""Multilayer perceptrons as scikit-learn estimators, trained by backpropagation.
 
-The network is a :class:`~mlnotes.nn.Sequential` of dense layers and
+The network is a [`Sequential`][mlnotes.nn.Sequential] of dense layers and
 activations, $h_\ell = \varphi(h_{\ell-1}W_\ell + b_\ell)$, with a linear
 output layer whose activation is fused into the loss: the logistic sigmoid with
 binary cross-entropy (two classes), softmax with cross-entropy (more classes),
@@ -14,8 +14,8 @@ $$
 by mini-batch Adam or SGD with momentum, exactly as scikit-learn's
 ``MLPClassifier``/``MLPRegressor`` do (same hyper-parameter names, initialisation,
 penalty, learning-rate schedules and stopping rule; only the default
-``learning_rate_init`` differs, see the Notes of :class:`MLPClassifier`), so results
-can be compared. The training loop lives in :mod:`mlnotes.nn._mlp_base`.
+``learning_rate_init`` differs, see the Notes of [`MLPClassifier`][mlnotes.nn.MLPClassifier]), so results
+can be compared. The training loop lives in `mlnotes.nn._mlp_base`.
 
 References
 ----------
@@ -259,7 +259,7 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
     Notes
     -----
     Minimises half the squared error plus $\frac{\alpha}{2B}\sum\lVert W\rVert^2$,
-    like scikit-learn's ``MLPRegressor``; as in :class:`MLPClassifier`,
+    like scikit-learn's ``MLPRegressor``; as in [`MLPClassifier`][mlnotes.nn.MLPClassifier],
     ``learning_rate_init`` defaults to 0.01 (scikit-learn: 0.001).
 
     Examples

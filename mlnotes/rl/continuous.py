@@ -44,7 +44,7 @@ class PointMass(Env):
     max_steps : int, default=50
         Episode length (episodes are truncated, never terminated).
     render_mode : {"ansi", "rgb_array"}, default="ansi"
-        What :meth:`render` returns.
+        What [`render`][mlnotes.rl.Env.render] returns.
 
     Attributes
     ----------

@@ -4,7 +4,7 @@ An actor $\mu(s; \phi)$ outputs an action, a critic $Q(s, a; \theta)$
 scores it. The critic learns from replayed transitions like DQN; the actor
 follows the critic's action gradient $\nabla_a Q(s, a)|_{a=\mu(s)}$
 (deterministic policy gradient). Both have target copies that trail them by
-soft updates. Networks are :mod:`mlnotes.nn` layers; the action gradient is the
+soft updates. Networks are [`mlnotes.nn`][mlnotes.nn] layers; the action gradient is the
 action part of the critic's input gradient, obtained by running its backward
 pass from $\partial Q / \partial Q = 1$.
 

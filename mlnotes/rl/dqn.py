@@ -1,7 +1,7 @@
 r"""Deep Q-network (DQN): Q-learning with a neural network, experience replay and a target network.
 
-The table of :mod:`mlnotes.rl.tabular` becomes a network $Q(s, \cdot\,; \theta)$
-built from :mod:`mlnotes.nn` layers; transitions go into a replay buffer and the
+The table of `mlnotes.rl.tabular` becomes a network $Q(s, \cdot\,; \theta)$
+built from [`mlnotes.nn`][mlnotes.nn] layers; transitions go into a replay buffer and the
 network is trained on random mini-batches against targets computed by a
 periodically copied target network $\theta^-$.
 
