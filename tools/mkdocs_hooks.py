@@ -13,7 +13,7 @@
   to their entry in the API reference; tab sets get page-unique ids (markdown-exec renders each
   block with its own Markdown instance, so every block's tabs were called
   ``__tabbed_1`` and the radio buttons of different blocks unchecked each other);
-  LaTeX (arithmatex output and ``:math:`` roles in docstrings)
+  LaTeX (arithmatex output, in pages and docstrings alike)
   becomes MathML at build time, so math renders with no script and no network.
 """
 
@@ -135,13 +135,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 _INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 _BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
-_ROLE_MATH = re.compile(r":math:<code>(.+?)</code>", re.S)
-# numpydoc's ".. math::" directive: on one paragraph, or followed by an indented (code) block.
-_DIRECTIVE_MATH = re.compile(r"<p>\.\. math::\s*(.+?)</p>", re.S)
-_DIRECTIVE_MATH_BLOCK = re.compile(
-    r'<p>\.\. math::</p>\s*<div class="highlight"><pre>(?:<span></span>)?<code>(.+?)</code></pre></div>', re.S)
-# numpydoc cross-reference roles (:class:`X`) are Sphinx syntax: keep the code, drop the role name.
-_ROLE_XREF = re.compile(r":(?:py:)?(?:class|func|meth|mod|attr|data|obj|exc|ref):(?=<code>)")
 
 
 def _mathml(latex: str, display: str, page: Page) -> str:
@@ -222,8 +215,4 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     content = renumber_tab_sets(content)
     content = _BLOCK_MATH.sub(lambda m: _math_block(m.group(1), page), content)
     content = _INLINE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
-    content = _ROLE_MATH.sub(lambda m: _mathml(m.group(1), "inline", page), content)
-    content = _DIRECTIVE_MATH_BLOCK.sub(lambda m: _math_block(re.sub(r"<[^>]+>", "", m.group(1)), page), content)
-    content = _DIRECTIVE_MATH.sub(lambda m: _math_block(m.group(1), page), content)
-    content = _ROLE_XREF.sub("", content)
     return content
