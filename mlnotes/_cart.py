@@ -359,7 +359,7 @@ def _best_splits(data: _Slots, S: np.ndarray, n_rows: np.ndarray, cand: np.ndarr
 
 
 def _assemble(levels: list[dict[str, np.ndarray]], n_trees: int) -> list[Tree]:
-    """Turn the breadth-first levels into one :class:`Tree` per tree, nodes in depth-first order."""
+    """Turn the breadth-first levels into one `Tree` per tree, nodes in depth-first order."""
     cat = {key: np.concatenate([lv[key] for lv in levels]) for key in levels[0]}
     n_nodes = cat["id"].shape[0]
     depth = np.concatenate([np.full(lv["id"].shape[0], d) for d, lv in enumerate(levels)])

@@ -1,6 +1,6 @@
 r"""Unconstrained smooth minimisers in numpy: damped Newton and L-BFGS.
 
-Used by :class:`mlnotes.linear_model.LogisticRegression` (scipy is not a
+Used by [`mlnotes.linear_model.LogisticRegression`][mlnotes.linear_model.LogisticRegression] (scipy is not a
 run-time dependency). Both take a backtracking (Armijo) line search and stop
 when the largest gradient component is at most ``tol`` — the stopping rule of
 scipy's L-BFGS-B ``pgtol`` that scikit-learn's ``tol`` is passed to — or when
@@ -30,7 +30,7 @@ _FTOL = 64 * np.finfo(float).eps  # relative decrease below which progress has s
 def _line_search(fun_grad: FunGrad, x: np.ndarray, f: float, g: np.ndarray,
                  direction: np.ndarray, step: float = 1.0
                  ) -> tuple[np.ndarray, float, np.ndarray] | None:
-    r"""Halve ``step`` until :math:`f(x + t d) \le f(x) + c_1 t\, g^\top d`; None if it never holds."""
+    r"""Halve ``step`` until $f(x + t d) \le f(x) + c_1 t\, g^\top d$; None if it never holds."""
     slope = float(g.ravel() @ direction.ravel())
     if slope >= 0:  # not a descent direction (round-off near the optimum)
         return None
@@ -49,7 +49,7 @@ def _stalled(f_old: float, f_new: float) -> bool:
 
 def newton(fun_grad: FunGrad, hess: Callable[[np.ndarray], np.ndarray], x0: np.ndarray, *,
            max_iter: int, tol: float) -> tuple[np.ndarray, int, bool]:
-    r"""Damped Newton: :math:`x \leftarrow x - t\,H(x)^{-1}\nabla f(x)`.
+    r"""Damped Newton: $x \leftarrow x - t\,H(x)^{-1}\nabla f(x)$.
 
     Parameters
     ----------
@@ -62,7 +62,7 @@ def newton(fun_grad: FunGrad, hess: Callable[[np.ndarray], np.ndarray], x0: np.n
     max_iter : int
         Maximum number of Newton steps.
     tol : float
-        Stop when :math:`\max_i |\partial_i f| \le` ``tol``.
+        Stop when $\max_i |\partial_i f| \le$ ``tol``.
 
     Returns
     -------
@@ -98,8 +98,8 @@ def lbfgs(fun_grad: FunGrad, x0: np.ndarray, *, max_iter: int, tol: float,
     r"""Limited-memory BFGS with the two-loop recursion.
 
     The inverse Hessian is approximated from the last ``memory`` pairs
-    :math:`s_k = x_{k+1} - x_k`, :math:`y_k = \nabla f_{k+1} - \nabla f_k`,
-    starting from :math:`H_0 = (s^\top y / y^\top y) I`.
+    $s_k = x_{k+1} - x_k$, $y_k = \nabla f_{k+1} - \nabla f_k$,
+    starting from $H_0 = (s^\top y / y^\top y) I$.
 
     Parameters
     ----------
@@ -110,7 +110,7 @@ def lbfgs(fun_grad: FunGrad, x0: np.ndarray, *, max_iter: int, tol: float,
     max_iter : int
         Maximum number of iterations.
     tol : float
-        Stop when :math:`\max_i |\partial_i f| \le` ``tol``.
+        Stop when $\max_i |\partial_i f| \le$ ``tol``.
     memory : int, default=10
         Number of stored correction pairs (scipy's and scikit-learn's default).
 

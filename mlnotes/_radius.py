@@ -3,7 +3,7 @@
 ``radius_pairs`` finds every pair of samples within ``eps`` of each other with a
 sweep over sorted strips, in distance blocks of bounded size (no ``n x n`` matrix);
 ``connected_components`` labels the components of a graph given by its edges with
-a vectorised union-find. :class:`mlnotes.cluster.DBSCAN` is built on both.
+a vectorised union-find. [`mlnotes.cluster.DBSCAN`][mlnotes.cluster.DBSCAN] is built on both.
 
 References
 ----------

@@ -200,7 +200,7 @@ def check_X_y(
 
 
 def check_is_fitted(estimator: Any, attributes: str | Sequence[str] | None = None) -> None:
-    """Raise :class:`NotFittedError` unless ``estimator`` has been fitted.
+    """Raise `NotFittedError` unless ``estimator`` has been fitted.
 
     Parameters
     ----------
@@ -231,7 +231,7 @@ def check_is_fitted(estimator: Any, attributes: str | Sequence[str] | None = Non
 
 
 def check_random_state(seed: Any) -> np.random.Generator:
-    """Turn ``seed`` into a :class:`numpy.random.Generator`.
+    """Turn ``seed`` into a `numpy.random.Generator`.
 
     Parameters
     ----------

@@ -57,14 +57,14 @@ class ZScoreDetector(_OutlierMixin, BaseEstimator):
     Parameters
     ----------
     threshold : float, default=3.0
-        A sample is an outlier when :math:`\max_j |z_j| > ` ``threshold`` (> 0).
+        A sample is an outlier when $\max_j |z_j| >$ ``threshold`` (> 0).
 
     Attributes
     ----------
     mean_ : ndarray of shape (n_features,)
-        Training mean :math:`\mu_j`.
+        Training mean $\mu_j$.
     scale_ : ndarray of shape (n_features,)
-        Training standard deviation :math:`s_j` (1 for constant features).
+        Training standard deviation $s_j$ (1 for constant features).
     offset_ : float
         ``-threshold``.
     n_features_in_ : int
@@ -72,9 +72,9 @@ class ZScoreDetector(_OutlierMixin, BaseEstimator):
 
     Notes
     -----
-    :math:`z_{ij} = (x_{ij} - \mu_j)/s_j` and ``score_samples`` returns
-    :math:`-\max_j |z_{ij}|`, so lower is more abnormal, as for
-    :class:`IsolationForest`. Mean and deviation are themselves pulled by the
+    $z_{ij} = (x_{ij} - \mu_j)/s_j$ and ``score_samples`` returns
+    $-\max_j |z_{ij}|$, so lower is more abnormal, as for
+    [`IsolationForest`][mlnotes.anomaly.IsolationForest]. Mean and deviation are themselves pulled by the
     outliers, so the rule suits mild contamination of roughly Gaussian data.
 
     References
@@ -110,10 +110,10 @@ class ZScoreDetector(_OutlierMixin, BaseEstimator):
 
 
 def average_path_length(n: Any) -> np.ndarray:
-    r"""Mean depth :math:`c(n)` of an unsuccessful search in a binary search tree of ``n`` keys.
+    r"""Mean depth $c(n)$ of an unsuccessful search in a binary search tree of ``n`` keys.
 
-    :math:`c(n) = 2 H(n-1) - 2(n-1)/n` with :math:`H(i) \approx \ln i + 0.5772156649`;
-    :math:`c(1) = 0` and :math:`c(2) = 1`.
+    $c(n) = 2 H(n-1) - 2(n-1)/n$ with $H(i) \approx \ln i + 0.5772156649$;
+    $c(1) = 0$ and $c(2) = 1$.
 
     Examples
     --------
@@ -129,7 +129,7 @@ def average_path_length(n: Any) -> np.ndarray:
 
 
 class IsolationTrees(NamedTuple):
-    """All trees of a fitted :class:`IsolationForest`, as flat node arrays."""
+    """All trees of a fitted [`IsolationForest`][mlnotes.anomaly.IsolationForest], as flat node arrays."""
 
     roots: np.ndarray        #: (n_estimators,) node index of each tree's root
     feature: np.ndarray      #: (n_nodes,) split feature, -1 at a leaf
@@ -191,7 +191,7 @@ def _grow_forest(samples: np.ndarray, n_trees: int, max_depth: int,
 
 
 def _path_lengths(trees: IsolationTrees, X: np.ndarray, max_depth: int) -> np.ndarray:
-    """Mean over trees of the path length :math:`h(x)` of each row of ``X``, shape (n_samples,)."""
+    """Mean over trees of the path length $h(x)$ of each row of ``X``, shape (n_samples,)."""
     n_trees = trees.roots.size
     out = np.empty(X.shape[0])
     rows = max(1, (1 << 20) // n_trees)
@@ -215,7 +215,7 @@ class IsolationForest(_OutlierMixin, BaseEstimator):
     n_estimators : int, default=100
         Number of isolation trees.
     max_samples : "auto", int or float, default="auto"
-        Sub-sample size :math:`\psi` per tree: ``"auto"`` is ``min(256, n_samples)``,
+        Sub-sample size $\psi$ per tree: ``"auto"`` is ``min(256, n_samples)``,
         an int is clipped to ``n_samples``, a float in ``(0, 1]`` is a fraction of it.
     contamination : "auto" or float, default="auto"
         Expected fraction of outliers in ``(0, 0.5]``: ``offset_`` is the matching
@@ -228,9 +228,9 @@ class IsolationForest(_OutlierMixin, BaseEstimator):
     trees_ : IsolationTrees
         The fitted trees as flat node arrays.
     max_samples_ : int
-        Actual sub-sample size :math:`\psi`.
+        Actual sub-sample size $\psi$.
     max_depth_ : int
-        Height limit :math:`\lceil \log_2 \psi \rceil`.
+        Height limit $\lceil \log_2 \psi \rceil$.
     offset_ : float
         Threshold on ``score_samples`` below which a sample is an outlier.
     n_features_in_ : int
@@ -238,16 +238,18 @@ class IsolationForest(_OutlierMixin, BaseEstimator):
 
     Notes
     -----
-    Each tree is grown on :math:`\psi` samples drawn without replacement, by
+    Each tree is grown on $\psi$ samples drawn without replacement, by
     splitting on a random feature at a uniform random threshold until a node holds
     one sample (or identical ones) or the height limit is reached. A sample's path
-    length :math:`h(x)` is its leaf's depth plus :math:`c(m)` for the :math:`m`
+    length $h(x)$ is its leaf's depth plus $c(m)$ for the $m$
     training samples left in that leaf, and
 
-    .. math:: s(x) = 2^{-E[h(x)] / c(\psi)},
+    $$
+    s(x) = 2^{-E[h(x)] / c(\psi)},
+    $$
 
     close to 1 for anomalies and below 0.5 for normal points. ``score_samples``
-    returns :math:`-s(x)`, the same scale as scikit-learn. Trees are grown level by
+    returns $-s(x)$, the same scale as scikit-learn. Trees are grown level by
     level for all trees at once, and scoring walks all trees together.
 
     References
@@ -309,7 +311,7 @@ class IsolationForest(_OutlierMixin, BaseEstimator):
         return self
 
     def score_samples(self, X: Any) -> np.ndarray:
-        """Opposite anomaly score :math:`-s(x)` in ``[-1, 0]``, shape (n_samples,); lower is more abnormal."""
+        """Opposite anomaly score $-s(x)$ in ``[-1, 0]``, shape (n_samples,); lower is more abnormal."""
         X = self._validated(X)
         h = _path_lengths(self.trees_, X, self.max_depth_)
         c = float(average_path_length(self.max_samples_))

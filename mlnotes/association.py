@@ -1,9 +1,9 @@
 r"""Association rules: frequent itemsets with Apriori, then rules with support, confidence and lift.
 
 Vocabulary (the notes' market-basket example): an *itemset* is a set of items; its
-support count :math:`\sigma(X)` is the number of transactions that contain it and
-its support is :math:`\sigma(X) / N`. A rule :math:`X \to Y` has support
-:math:`\sigma(X \cup Y)/N` and confidence :math:`\sigma(X \cup Y) / \sigma(X)`.
+support count $\sigma(X)$ is the number of transactions that contain it and
+its support is $\sigma(X) / N$. A rule $X \to Y$ has support
+$\sigma(X \cup Y)/N$ and confidence $\sigma(X \cup Y) / \sigma(X)$.
 
 References
 ----------
@@ -61,7 +61,7 @@ def _as_itemset(itemset: Any) -> frozenset:
 
 
 def support_count(transactions: Iterable[Iterable[Hashable]], itemset: Iterable[Hashable]) -> int:
-    r"""Support count :math:`\sigma(X)`: the number of transactions containing every item of ``itemset``.
+    r"""Support count $\sigma(X)$: the number of transactions containing every item of ``itemset``.
 
     Examples
     --------
@@ -74,7 +74,7 @@ def support_count(transactions: Iterable[Iterable[Hashable]], itemset: Iterable[
 
 
 def support(transactions: Iterable[Iterable[Hashable]], itemset: Iterable[Hashable]) -> float:
-    r"""Support :math:`\sigma(X) / N`: the fraction of transactions containing ``itemset``.
+    r"""Support $\sigma(X) / N$: the fraction of transactions containing ``itemset``.
 
     Examples
     --------
@@ -151,7 +151,7 @@ def apriori(transactions: Iterable[Iterable[Hashable]], min_support: float, *,
     ----------
     transactions : iterable of iterables of hashable
         One collection of items per transaction (repeated items count once; an empty
-        transaction counts towards :math:`N`).
+        transaction counts towards $N$).
     min_support : float
         Keep the itemsets with support ``>= min_support``, in ``(0, 1]``.
     max_len : int or None, default=None
@@ -166,12 +166,12 @@ def apriori(transactions: Iterable[Iterable[Hashable]], min_support: float, *,
     Notes
     -----
     Apriori principle: every subset of a frequent itemset is frequent. Level
-    :math:`k+1` candidates are joined from pairs of frequent :math:`k`-itemsets that
-    share their first :math:`k-1` (sorted) items, and pruned when one of their
-    :math:`k`-subsets is not frequent; only the survivors are counted. Counting is
+    $k+1$ candidates are joined from pairs of frequent $k$-itemsets that
+    share their first $k-1$ (sorted) items, and pruned when one of their
+    $k$-subsets is not frequent; only the survivors are counted. Counting is
     vectorised: each item's column of the boolean transaction-by-item matrix is
     packed into a bitset, a candidate's bitset is the AND of its parent's bitset
-    and its last item's, and :math:`\sigma` is the number of set bits.
+    and its last item's, and $\sigma$ is the number of set bits.
 
     References
     ----------
@@ -227,24 +227,24 @@ def _names(itemset: frozenset) -> str:
 
 @dataclass(frozen=True)
 class Rule:
-    r"""An association rule :math:`X \to Y` with its measures.
+    r"""An association rule $X \to Y$ with its measures.
 
     Parameters
     ----------
     antecedent : frozenset
-        :math:`X`, the left-hand side.
+        $X$, the left-hand side.
     consequent : frozenset
-        :math:`Y`, the right-hand side (disjoint from :math:`X`).
+        $Y$, the right-hand side (disjoint from $X$).
     support : float
-        :math:`s(X \cup Y)`, the fraction of transactions containing both.
+        $s(X \cup Y)$, the fraction of transactions containing both.
     confidence : float
-        :math:`s(X \cup Y) / s(X)`, an estimate of :math:`P(Y \mid X)`.
+        $s(X \cup Y) / s(X)$, an estimate of $P(Y \mid X)$.
     lift : float
-        :math:`\mathrm{conf} / s(Y)`; above 1 when :math:`X` makes :math:`Y` more likely.
+        $\mathrm{conf} / s(Y)$; above 1 when $X$ makes $Y$ more likely.
     leverage : float
-        :math:`s(X \cup Y) - s(X)\,s(Y)`.
+        $s(X \cup Y) - s(X)\,s(Y)$.
     conviction : float
-        :math:`(1 - s(Y)) / (1 - \mathrm{conf})`, infinite when the confidence is 1.
+        $(1 - s(Y)) / (1 - \mathrm{conf})$, infinite when the confidence is 1.
     """
 
     antecedent: frozenset
@@ -260,20 +260,20 @@ class Rule:
 
 
 def association_rules(frequent: Mapping[frozenset, float], min_confidence: float = 0.8) -> list[Rule]:
-    r"""All rules :math:`X \to Y` from frequent itemsets whose confidence reaches ``min_confidence``.
+    r"""All rules $X \to Y$ from frequent itemsets whose confidence reaches ``min_confidence``.
 
     Parameters
     ----------
     frequent : dict of frozenset to float
-        Itemsets and their supports, closed under subsets, as returned by :func:`apriori`.
+        Itemsets and their supports, closed under subsets, as returned by [`apriori`][mlnotes.association.apriori].
     min_confidence : float, default=0.8
         Keep rules with confidence ``>= min_confidence``, in ``(0, 1]``.
 
     Returns
     -------
     list of Rule
-        For every frequent itemset :math:`I` with at least two items and every
-        non-empty proper subset :math:`X \subset I`, the rule :math:`X \to I \setminus X`
+        For every frequent itemset $I$ with at least two items and every
+        non-empty proper subset $X \subset I$, the rule $X \to I \setminus X$
         if confident enough; sorted by decreasing confidence, then lift, then support,
         then antecedent size and item names, so the order is deterministic.
 

@@ -103,7 +103,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     Parameters
     ----------
     n_clusters : int, default=8
-        Number of clusters :math:`k`.
+        Number of clusters $k$.
     init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
         Seeding: greedy k-means++, ``k`` distinct random samples, or the given centres
         (then a single run is made whatever ``n_init`` says).
@@ -120,7 +120,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     Attributes
     ----------
     cluster_centers_ : ndarray of shape (n_clusters, n_features)
-        The centres :math:`\mu_j`.
+        The centres $\mu_j$.
     labels_ : ndarray of shape (n_samples,)
         Index of the centre of each training sample.
     inertia_ : float
@@ -137,9 +137,9 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     Notes
     -----
     K-means minimises the inertia
-    :math:`J = \sum_i \min_j \lVert x_i - \mu_j \rVert^2`. Each Lloyd iteration
+    $J = \sum_i \min_j \lVert x_i - \mu_j \rVert^2$. Each Lloyd iteration
     assigns every sample to its nearest centre, then moves each centre to the
-    mean of its samples; neither step can increase :math:`J`. A centre that loses
+    mean of its samples; neither step can increase $J$. A centre that loses
     all its samples is moved to the sample farthest from its own centre.
 
     References
@@ -275,7 +275,7 @@ class DBSCAN(ClusterMixin, BaseEstimator):
     Parameters
     ----------
     eps : float, default=0.5
-        Neighbourhood radius :math:`\varepsilon` (> 0); a neighbour at distance
+        Neighbourhood radius $\varepsilon$ (> 0); a neighbour at distance
         exactly ``eps`` counts.
     min_samples : int, default=5
         A sample is a core point when its ``eps``-neighbourhood, itself included,
@@ -294,7 +294,7 @@ class DBSCAN(ClusterMixin, BaseEstimator):
 
     Notes
     -----
-    With :math:`N_\varepsilon(x) = \{x' : \lVert x - x' \rVert \le \varepsilon\}`, the
+    With $N_\varepsilon(x) = \{x' : \lVert x - x' \rVert \le \varepsilon\}$, the
     clusters are the connected components of the core points (``|N_eps| >= min_samples``)
     under "within ``eps``"; a non-core sample within ``eps`` of a core point is a
     border point and joins a neighbouring cluster; every other sample is noise.

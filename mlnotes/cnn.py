@@ -2,16 +2,17 @@
 
 Two experiments that turn the notes' arguments into measured numbers:
 
-* **Weight sharing gives translation invariance** (:func:`stroke_experiment`).
+* **Weight sharing gives translation invariance** ([`stroke_experiment`][mlnotes.cnn.stroke_experiment]).
   Images contain the notes' "横折" stroke (┐) or another stroke
-  (:func:`mlnotes.datasets.make_strokes`). Both networks train on strokes in the
+  ([`mlnotes.datasets.make_strokes`][mlnotes.datasets.make_strokes]). Both networks train on strokes in the
   *left* part of the image and are tested on strokes in the *right* part, at
   positions never seen. A multi-layer perceptron on the flattened pixels learns
   one weight per pixel and has never seen ink in the right-hand pixels, so it
-  fails there; the CNN (:func:`make_stroke_cnn`) slides the same 3x3 kernels
+  fails there; the CNN ([`make_stroke_cnn`][mlnotes.cnn.make_stroke_cnn]) slides the same 3x3 kernels
   everywhere and takes the global maximum of each feature map ("is the pattern
   anywhere?"), so what it learned on the left applies on the right.
-* **LeNet-5** (:func:`make_lenet`, :func:`digits_experiment`): convolution ->
+* **LeNet-5** ([`make_lenet`][mlnotes.cnn.make_lenet],
+  [`digits_experiment`][mlnotes.cnn.digits_experiment]): convolution ->
   pooling -> convolution -> pooling -> three dense layers, here on 8x8 digit
   images (or the original 28x28 layout), with its learning curve.
 
@@ -126,7 +127,7 @@ def stroke_position_split(n_train: int = 600, n_test: int = 600, *, size: int = 
     n_train, n_test : int
         Images in the training set and in each test set.
     size, stroke_size, noise : int, int, float
-        Passed to :func:`~mlnotes.datasets.make_strokes`.
+        Passed to [`make_strokes`][mlnotes.datasets.make_strokes].
     random_state : int, numpy.random.Generator or None
         Seed of the three datasets.
 
@@ -167,7 +168,7 @@ def stroke_experiment(*, n_train: int = 600, n_test: int = 600, epochs: int = 40
     Parameters
     ----------
     n_train, n_test : int
-        Sizes of the training set and of each test set (:func:`stroke_position_split`).
+        Sizes of the training set and of each test set ([`stroke_position_split`][mlnotes.cnn.stroke_position_split]).
     epochs, batch_size : int
         Training schedule (Adam, cross-entropy) of both networks.
     n_filters : int
@@ -269,7 +270,7 @@ def make_lenet(image_size: int = 8, n_classes: int = 10, *, in_channels: int = 1
 def digits_experiment(images: Any, target: Any, *, test_size: float = 0.25, epochs: int = 15,
                       batch_size: int = 32, lr: float = 0.003,
                       random_state: Any = 0) -> dict[str, Any]:
-    """Train :func:`make_lenet` on digit images and record its learning curve.
+    """Train [`make_lenet`][mlnotes.cnn.make_lenet] on digit images and record its learning curve.
 
     Parameters
     ----------

@@ -1,17 +1,17 @@
 r"""Convolution and pooling on images, from the notes' loop to one matrix product.
 
 Chapter 4 of the notes builds a single-channel convolution with two nested
-loops. This module keeps that loop (:func:`conv2d_naive`, corrected so that it
+loops. This module keeps that loop ([`conv2d_naive`][mlnotes.conv.conv2d_naive], corrected so that it
 runs and returns the ``valid`` output) as the readable reference, and next to it
-the vectorised :func:`conv2d`: every receptive field is copied into one column of
+the vectorised [`conv2d`][mlnotes.conv.conv2d]: every receptive field is copied into one column of
 a matrix (*im2col*, built from a strided view of the input without Python
 loops), so that applying ``K`` kernels to ``N`` images is a single matrix
-product. Pooling (:func:`max_pool2d`, :func:`avg_pool2d`) and the classic
-hand-made kernels of the "feature extractor" figures (:data:`KERNELS`) complete
+product. Pooling ([`max_pool2d`][mlnotes.conv.max_pool2d], [`avg_pool2d`][mlnotes.conv.avg_pool2d]) and the classic
+hand-made kernels of the "feature extractor" figures ([`KERNELS`][mlnotes.conv.KERNELS]) complete
 the toolbox.
 
 Like every deep-learning library, "convolution" here is **cross-correlation**:
-the kernel is not flipped, :math:`y[r, c] = \sum_{i,j} x[r + i, c + j]\,w[i, j]`.
+the kernel is not flipped, $y[r, c] = \sum_{i,j} x[r + i, c + j]\,w[i, j]$.
 (A true convolution flips ``w``; for learned kernels the difference is only a
 relabelling of the weights.)
 
@@ -56,7 +56,7 @@ _BLOCK_BYTES = 1 << 19  # size of the im2col block that conv2d multiplies at onc
 
 
 def conv_output_size(n: int, f: int, p: int = 0, s: int = 1) -> int:
-    r"""Side length of a convolution's output: :math:`\lfloor (n + 2p - f) / s \rfloor + 1`.
+    r"""Side length of a convolution's output: $\lfloor (n + 2p - f) / s \rfloor + 1$.
 
     Parameters
     ----------
@@ -189,9 +189,9 @@ def _check_conv_input(x: Any, w: Any, b: Any) -> tuple[np.ndarray, np.ndarray, n
 def conv2d_naive(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding = 0) -> np.ndarray:
     """The notes' loop convolution, corrected: slide the kernel, multiply, sum.
 
-    Same inputs and output as :func:`conv2d`, computed one output pixel at a
+    Same inputs and output as [`conv2d`][mlnotes.conv.conv2d], computed one output pixel at a
     time. It is the readable reference (and the benchmark's baseline); use
-    :func:`conv2d` for real work.
+    [`conv2d`][mlnotes.conv.conv2d] for real work.
 
     Parameters
     ----------
@@ -215,7 +215,7 @@ def conv2d_naive(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Pad
     -----
     The notes' code allocated an input-sized result, so the last ``F - 1`` rows
     and columns stayed zero; here the result has the valid size ``Ho x Wo``
-    (the output-size formula of :func:`conv_output_size`), and the missing
+    (the output-size formula of [`conv_output_size`][mlnotes.conv.conv_output_size]), and the missing
     colon, the undefined ``w`` and the unused ``_result`` argument are gone.
 
     Examples
@@ -291,7 +291,7 @@ def im2col(x: Any, kernel_size: int | tuple[int, int], *, stride: int = 1,
 
 
 def _im2col(x: np.ndarray, fh: int, fw: int, stride: int, ph: int, pw: int) -> np.ndarray:
-    """:func:`im2col` on checked arguments (used by the layers' forward pass)."""
+    """[`im2col`][mlnotes.conv.im2col] on checked arguments (used by the layers' forward pass)."""
     N, C = x.shape[:2]
     if ph or pw:
         x = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))  # (N, C, H + 2ph, W + 2pw)
@@ -302,7 +302,7 @@ def _im2col(x: np.ndarray, fh: int, fw: int, stride: int, ph: int, pw: int) -> n
 
 def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tuple[int, int], *,
            stride: int = 1, padding: Padding = 0) -> np.ndarray:
-    """Adjoint of :func:`im2col`: add every column back onto the pixels it came from.
+    """Adjoint of [`im2col`][mlnotes.conv.im2col]: add every column back onto the pixels it came from.
 
     Overlapping windows add up, which is exactly the gradient of the loss with
     respect to the input of a convolution when ``cols`` holds the gradient with
@@ -311,7 +311,7 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
     Parameters
     ----------
     cols : array-like of shape (C * F * F, N * Ho * Wo)
-        Column matrix, laid out as :func:`im2col` returns it.
+        Column matrix, laid out as [`im2col`][mlnotes.conv.im2col] returns it.
     x_shape : (int, int, int, int)
         Shape ``(N, C, H, W)`` of the unpadded input.
     kernel_size : int or (int, int)
@@ -319,7 +319,7 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
     stride : int
         Step between two windows.
     padding : int, (int, int), "valid" or "same"
-        Border that :func:`im2col` added; it is cropped off again.
+        Border that [`im2col`][mlnotes.conv.im2col] added; it is cropped off again.
 
     Returns
     -------
@@ -348,7 +348,7 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
 
 def _col2im(cols: np.ndarray, x_shape: tuple[int, ...], fh: int, fw: int, stride: int,
             ph: int, pw: int) -> np.ndarray:
-    """:func:`col2im` on checked arguments (used by the layers' backward pass)."""
+    """[`col2im`][mlnotes.conv.col2im] on checked arguments (used by the layers' backward pass)."""
     N, C, H, W = x_shape
     Ho, Wo = (H + 2 * ph - fh) // stride + 1, (W + 2 * pw - fw) // stride + 1
     blocks = cols.reshape(C, fh, fw, N, Ho, Wo).transpose(3, 0, 1, 2, 4, 5)  # (N, C, fh, fw, Ho, Wo)
@@ -381,14 +381,16 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
     Returns
     -------
     ndarray of shape (Ho, Wo) or (N, K, Ho, Wo)
-        ``Ho = floor((H + 2p - F) / s) + 1`` (:func:`conv_output_size`), likewise ``Wo``.
+        ``Ho = floor((H + 2p - F) / s) + 1`` ([`conv_output_size`][mlnotes.conv.conv_output_size]), likewise ``Wo``.
 
     Notes
     -----
-    With :math:`\tilde x` the zero-padded input,
+    With $\tilde x$ the zero-padded input,
 
-    .. math:: y[n, k, r, c] = b_k + \sum_{c'=1}^{C} \sum_{i,j=0}^{F-1}
-              w[k, c', i, j]\; \tilde x[n, c', rs + i, cs + j].
+    $$
+    y[n, k, r, c] = b_k + \sum_{c'=1}^{C} \sum_{i,j=0}^{F-1}
+    w[k, c', i, j]\; \tilde x[n, c', rs + i, cs + j].
+    $$
 
     The kernel is *not* flipped (cross-correlation); it equals
     ``scipy.signal.correlate2d`` for one channel. Computed as
@@ -495,7 +497,7 @@ def avg_pool2d(x: Any, size: int = 2, stride: int | None = None) -> np.ndarray:
 
 
 def gaussian_kernel(size: int = 3, sigma: float = 1.0) -> np.ndarray:
-    r"""Normalised Gaussian blur kernel :math:`w_{ij} \propto e^{-(i^2 + j^2) / 2\sigma^2}`.
+    r"""Normalised Gaussian blur kernel $w_{ij} \propto e^{-(i^2 + j^2) / 2\sigma^2}$.
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 """Seeded synthetic datasets used by the pages and the tests.
 
 Every generator takes ``random_state`` (int, Generator or None) and draws from a
-:class:`numpy.random.Generator`; the global numpy random state is never used.
+`numpy.random.Generator`; the global numpy random state is never used.
 Public generators are the functions named ``make_*`` and ``load_*`` (the module
 has no ``__all__``, so each topic adds its generators here).
 """
@@ -145,7 +145,7 @@ def make_strokes(n_samples: int = 200, *, size: int = 12, stroke_size: int = 4,
 
 
 SAMPLE_IMAGES = {"grace_hopper": "grace_hopper.jpg"}
-"""Photos bundled with matplotlib (``mpl-data/sample_data``) that :func:`load_sample_image` reads."""
+"""Photos bundled with matplotlib (``mpl-data/sample_data``) that [`load_sample_image`][mlnotes.datasets.load_sample_image] reads."""
 
 
 def load_sample_image(name: str = "grace_hopper", *, as_gray: bool = False) -> np.ndarray:
@@ -154,7 +154,7 @@ def load_sample_image(name: str = "grace_hopper", *, as_gray: bool = False) -> n
     Parameters
     ----------
     name : str
-        One of :data:`SAMPLE_IMAGES` (``"grace_hopper"``: a 600 x 512 portrait).
+        One of [`SAMPLE_IMAGES`][mlnotes.datasets.SAMPLE_IMAGES] (``"grace_hopper"``: a 600 x 512 portrait).
     as_gray : bool
         Convert to grey with the ITU-R BT.601 luma weights 0.299 R + 0.587 G + 0.114 B.
 
@@ -405,8 +405,8 @@ def make_spirals(n_samples: int = 300, *, n_classes: int = 3, turns: float = 1.0
                  random_state: Any = None) -> tuple[np.ndarray, np.ndarray]:
     r"""Interleaved spiral arms, one class per arm (the CS231n toy problem).
 
-    Arm :math:`k` of :math:`K` is :math:`r(\cos\theta, \sin\theta)` with radius
-    :math:`r \in [0.05, 1]` and angle :math:`\theta = 2\pi(k/K + \text{turns}\cdot r)`.
+    Arm $k$ of $K$ is $r(\cos\theta, \sin\theta)$ with radius
+    $r \in [0.05, 1]$ and angle $\theta = 2\pi(k/K + \text{turns}\cdot r)$.
 
     Parameters
     ----------

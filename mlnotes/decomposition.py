@@ -35,7 +35,7 @@ class PCA(TransformerMixin, BaseEstimator):
         ``(0, 1)`` keeps the fewest components whose explained-variance ratios sum
         to more than it; ``None`` keeps ``min(n_samples, n_features)``.
     whiten : bool, default=False
-        Divide the projections by :math:`\sqrt{\lambda_j}` so that each has unit variance.
+        Divide the projections by $\sqrt{\lambda_j}$ so that each has unit variance.
     svd_solver : {"auto", "full", "covariance_eigh"}, default="auto"
         ``"full"``: SVD of the centred data; ``"covariance_eigh"``: eigendecomposition
         of the ``(n_features, n_features)`` scatter matrix, much faster for tall data;
@@ -45,18 +45,18 @@ class PCA(TransformerMixin, BaseEstimator):
     Attributes
     ----------
     components_ : ndarray of shape (n_components_, n_features)
-        Principal axes (rows of :math:`V^\top`), by decreasing variance. Signs follow
+        Principal axes (rows of $V^\top$), by decreasing variance. Signs follow
         scikit-learn: the largest-magnitude entry of each row is positive.
     explained_variance_ : ndarray of shape (n_components_,)
-        Variance :math:`\lambda_j = s_j^2 / (n - 1)` along each axis.
+        Variance $\lambda_j = s_j^2 / (n - 1)$ along each axis.
     explained_variance_ratio_ : ndarray of shape (n_components_,)
-        :math:`\lambda_j / \sum_i \lambda_i`, the share of the total variance.
+        $\lambda_j / \sum_i \lambda_i$, the share of the total variance.
     singular_values_ : ndarray of shape (n_components_,)
-        Singular values :math:`s_j` of the centred data.
+        Singular values $s_j$ of the centred data.
     mean_ : ndarray of shape (n_features,)
         Per-feature mean, subtracted before projecting.
     noise_variance_ : float
-        Mean of the discarded :math:`\lambda_j` (probabilistic PCA), 0 if none is discarded.
+        Mean of the discarded $\lambda_j$ (probabilistic PCA), 0 if none is discarded.
     n_components_ : int
         Number of components kept.
     n_samples_ : int
@@ -66,15 +66,15 @@ class PCA(TransformerMixin, BaseEstimator):
 
     Notes
     -----
-    With the centred data :math:`X_c = X - \bar x = U S V^\top` (thin SVD), the
-    principal axes are the rows of :math:`V^\top`, the covariance matrix is
-    :math:`X_c^\top X_c / (n-1) = V \,\mathrm{diag}(s^2/(n-1))\, V^\top`, and
-    ``transform`` computes :math:`Z = X_c V_k` (:math:`= U_k S_k` on the training
+    With the centred data $X_c = X - \bar x = U S V^\top$ (thin SVD), the
+    principal axes are the rows of $V^\top$, the covariance matrix is
+    $X_c^\top X_c / (n-1) = V \,\mathrm{diag}(s^2/(n-1))\, V^\top$, and
+    ``transform`` computes $Z = X_c V_k$ ($= U_k S_k$ on the training
     data). With ``"full"`` and ``n_samples >= 2 n_features`` the SVD is taken of the
-    triangular factor :math:`R` of :math:`X_c = QR`: :math:`R` has the same singular
+    triangular factor $R$ of $X_c = QR$: $R$ has the same singular
     values and right singular vectors and is only ``n_features`` square. With
-    ``"covariance_eigh"``, :math:`X_c^\top X_c = V S^2 V^\top` gives :math:`V` and
-    :math:`s` directly; this squares the condition number, so tiny variances are
+    ``"covariance_eigh"``, $X_c^\top X_c = V S^2 V^\top$ gives $V$ and
+    $s$ directly; this squares the condition number, so tiny variances are
     less accurate than with the SVD.
 
     References

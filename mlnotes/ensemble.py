@@ -4,7 +4,7 @@ Every tree is grown on a bootstrap sample (drawn as per-sample counts, i.e.
 weights) and at every node considers only ``max_features`` features drawn at
 random; the forest averages the trees' class probabilities (classification) or
 predictions (regression). All trees of a forest are grown together, level by
-level (:mod:`mlnotes._cart`), so the Python loop runs once per depth level.
+level (`mlnotes._cart`), so the Python loop runs once per depth level.
 
 References
 ----------
@@ -158,9 +158,9 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
 
     Notes
     -----
-    Tree :math:`b` is grown on a bootstrap sample :math:`Z^{*b}` with
+    Tree $b$ is grown on a bootstrap sample $Z^{*b}$ with
     ``max_features`` random candidate features per split; the forest predicts
-    :math:`\hat p(k \mid x) = \frac1B \sum_{b=1}^B \hat p_b(k \mid x)` and the
+    $\hat p(k \mid x) = \frac1B \sum_{b=1}^B \hat p_b(k \mid x)$ and the
     class with the largest averaged probability.
 
     References
@@ -243,9 +243,9 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
 
     Notes
     -----
-    :math:`\hat f(x) = \frac1B \sum_{b=1}^B T_b(x)`; averaging :math:`B`
-    trees with pairwise correlation :math:`\rho` and variance :math:`\sigma^2`
-    gives variance :math:`\rho\sigma^2 + (1-\rho)\sigma^2/B`, which the random
+    $\hat f(x) = \frac1B \sum_{b=1}^B T_b(x)$; averaging $B$
+    trees with pairwise correlation $\rho$ and variance $\sigma^2$
+    gives variance $\rho\sigma^2 + (1-\rho)\sigma^2/B$, which the random
     feature draws reduce by decorrelating the trees.
 
     References

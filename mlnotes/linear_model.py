@@ -42,7 +42,7 @@ def _check_bool(value: Any, name: str) -> None:
 
 
 class LinearRegression(RegressorMixin, BaseEstimator):
-    r"""Ordinary least squares: fit :math:`y \approx Xw + b`.
+    r"""Ordinary least squares: fit $y \approx Xw + b$.
 
     Parameters
     ----------
@@ -52,7 +52,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         ``"lstsq"``: the closed-form least-squares solution; ``"gd"``: batch
         gradient descent on the mean squared error, recording its loss.
     learning_rate : float, default=0.01
-        Step size :math:`\eta` of gradient descent (``solver="gd"`` only).
+        Step size $\eta$ of gradient descent (``solver="gd"`` only).
     max_iter : int, default=1000
         Maximum number of gradient steps (``solver="gd"`` only).
     tol : float, default=1e-6
@@ -71,21 +71,23 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         Gradient steps taken (``solver="gd"`` only).
     loss_history_ : ndarray of shape (n_iter_ + 1,)
         Mean squared error before each step and after the last one, starting
-        from :math:`w = 0, b = 0` (``solver="gd"`` only).
+        from $w = 0, b = 0$ (``solver="gd"`` only).
 
     Notes
     -----
-    Minimises :math:`L(w, b) = \frac1n \lVert y - Xw - b \rVert_2^2`. With
-    ``"lstsq"`` the data are centred so that :math:`b = \bar y - \bar x^\top w`,
+    Minimises $L(w, b) = \frac1n \lVert y - Xw - b \rVert_2^2$. With
+    ``"lstsq"`` the data are centred so that $b = \bar y - \bar x^\top w$,
     and ``w`` is the minimum-norm solution of the centred problem, computed with
     ``numpy.linalg.lstsq`` (SVD), which is stable even when ``X`` is rank
     deficient. With ``"gd"``, every step is
 
-    .. math:: w \leftarrow w - \eta\,\tfrac{2}{n} X^\top (Xw + b - y), \qquad
-              b \leftarrow b - \eta\,\tfrac{2}{n} \textstyle\sum_i (x_i^\top w + b - y_i),
+    $$
+    w \leftarrow w - \eta\,\tfrac{2}{n} X^\top (Xw + b - y), \qquad
+    b \leftarrow b - \eta\,\tfrac{2}{n} \textstyle\sum_i (x_i^\top w + b - y_i),
+    $$
 
-    which converges to the same solution when :math:`\eta < 1/\lambda_{\max}`
-    of :math:`\tfrac1n \tilde X^\top \tilde X` (standardize the features first);
+    which converges to the same solution when $\eta < 1/\lambda_{\max}$
+    of $\tfrac1n \tilde X^\top \tilde X$ (standardize the features first);
     a ``ConvergenceWarning`` says when ``max_iter`` is reached first.
 
     Examples
@@ -186,7 +188,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    r""":math:`1/(1+e^{-z})` without overflow."""
+    r"""$1/(1+e^{-z})$ without overflow."""
     return np.exp(-np.logaddexp(0.0, -z))
 
 
@@ -202,7 +204,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     penalty : {"l2"} or None, default="l2"
-        ``"l2"`` adds :math:`\frac{1}{2C}\lVert W\rVert^2` (the intercept is not
+        ``"l2"`` adds $\frac{1}{2C}\lVert W\rVert^2$ (the intercept is not
         penalised); ``None`` fits the unpenalised likelihood.
     C : float, default=1.0
         Inverse regularisation strength; smaller ``C`` means a stronger penalty.
@@ -230,17 +232,19 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
 
     Notes
     -----
-    With :math:`K` classes and one-hot targets :math:`Y`, the model is
-    :math:`P(y=k \mid x) = \operatorname{softmax}_k(Wx + b)` and ``fit`` minimises
+    With $K$ classes and one-hot targets $Y$, the model is
+    $P(y=k \mid x) = \operatorname{softmax}_k(Wx + b)$ and ``fit`` minimises
 
-    .. math:: \frac{1}{2}\lVert W\rVert_F^2 + C \sum_{i=1}^n
-              \Big[\log\sum_k e^{w_k^\top x_i + b_k} - (w_{y_i}^\top x_i + b_{y_i})\Big],
+    $$
+    \frac{1}{2}\lVert W\rVert_F^2 + C \sum_{i=1}^n
+    \Big[\log\sum_k e^{w_k^\top x_i + b_k} - (w_{y_i}^\top x_i + b_{y_i})\Big],
+    $$
 
     the same objective as scikit-learn (so ``coef_`` agrees with its solvers).
     For two classes this is the sigmoid model with one weight vector, solved by
     Newton's method (iteratively reweighted least squares, Hessian
-    :math:`\tilde X^\top \mathrm{diag}(p(1-p)) \tilde X + I/C`); for more classes
-    by Newton's method on all :math:`K` weight vectors at once, or by L-BFGS
+    $\tilde X^\top \mathrm{diag}(p(1-p)) \tilde X + I/C$); for more classes
+    by Newton's method on all $K$ weight vectors at once, or by L-BFGS
     when there are more than 250 coefficients. The objective is strictly convex,
     so the optimum is unique; a ``ConvergenceWarning`` is emitted if
     ``max_iter`` is reached before ``tol``.
@@ -369,7 +373,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         return _softmax(scores)
 
     def predict_log_proba(self, X: Any) -> np.ndarray:
-        """Logarithm of :meth:`predict_proba`, shape (n_samples, n_classes)."""
+        """Logarithm of [`predict_proba`][mlnotes.linear_model.LogisticRegression.predict_proba], shape (n_samples, n_classes)."""
         scores = self.decision_function(X)
         if self.classes_.size == 2:
             return -np.logaddexp(0.0, -np.column_stack([-scores, scores]))

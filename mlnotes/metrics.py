@@ -187,7 +187,7 @@ def _check_zero_division(zero_division: Any) -> float:
 
 def precision_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
                     average: str | None = "binary", zero_division: float = 0.0) -> float | np.ndarray:
-    r"""Precision :math:`\mathrm{TP} / (\mathrm{TP} + \mathrm{FP})`.
+    r"""Precision $\mathrm{TP} / (\mathrm{TP} + \mathrm{FP})$.
 
     Parameters
     ----------
@@ -215,7 +215,7 @@ def precision_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: 
 
 def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
                  average: str | None = "binary", zero_division: float = 0.0) -> float | np.ndarray:
-    r"""Recall :math:`\mathrm{TP} / (\mathrm{TP} + \mathrm{FN})`.
+    r"""Recall $\mathrm{TP} / (\mathrm{TP} + \mathrm{FN})$.
 
     Parameters
     ----------
@@ -226,7 +226,7 @@ def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any
     pos_label : label, default=1
         The positive class when ``average="binary"``.
     average : {"binary", "macro", "micro", "weighted"} or None, default="binary"
-        How per-label scores are combined (see :func:`precision_score`).
+        How per-label scores are combined (see [`precision_score`][mlnotes.metrics.precision_score]).
     zero_division : {0.0, 1.0}, default=0.0
         Value used when a denominator is zero.
 
@@ -240,7 +240,7 @@ def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any
 
 def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
              average: str | None = "binary", zero_division: float = 0.0) -> float | np.ndarray:
-    r"""F1, the harmonic mean of precision and recall: :math:`2TP / (2TP + FP + FN)`.
+    r"""F1, the harmonic mean of precision and recall: $2TP / (2TP + FP + FN)$.
 
     Parameters
     ----------
@@ -251,7 +251,7 @@ def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1
     pos_label : label, default=1
         The positive class when ``average="binary"``.
     average : {"binary", "macro", "micro", "weighted"} or None, default="binary"
-        How per-label scores are combined (see :func:`precision_score`).
+        How per-label scores are combined (see [`precision_score`][mlnotes.metrics.precision_score]).
     zero_division : {0.0, 1.0}, default=0.0
         Value used when a denominator is zero.
 
@@ -299,7 +299,7 @@ def _check_targets(y_true: Any, y_pred: Any) -> tuple[np.ndarray, np.ndarray]:
 
 
 def mean_squared_error(y_true: Any, y_pred: Any) -> float:
-    r"""Mean squared error :math:`\frac1n \sum_i (y_i - \hat y_i)^2` (averaged over outputs).
+    r"""Mean squared error $\frac1n \sum_i (y_i - \hat y_i)^2$ (averaged over outputs).
 
     Parameters
     ----------
@@ -317,7 +317,7 @@ def mean_squared_error(y_true: Any, y_pred: Any) -> float:
 
 
 def r2_score(y_true: Any, y_pred: Any) -> float:
-    r"""Coefficient of determination :math:`R^2 = 1 - \sum_i (y_i - \hat y_i)^2 / \sum_i (y_i - \bar y)^2`.
+    r"""Coefficient of determination $R^2 = 1 - \sum_i (y_i - \hat y_i)^2 / \sum_i (y_i - \bar y)^2$.
 
     A constant ``y_true`` gives 1.0 for a perfect prediction and 0.0 otherwise
     (scikit-learn's ``force_finite=True``); several outputs are averaged.
@@ -371,10 +371,12 @@ def roc_auc_score(y_true: Any, y_score: Any) -> float:
     Notes
     -----
     The AUC is the probability that a random positive scores higher than a
-    random negative, ties counting one half. With ranks :math:`r_i` of the scores
-    (ties averaged), :math:`n_+` positives and :math:`n_-` negatives,
+    random negative, ties counting one half. With ranks $r_i$ of the scores
+    (ties averaged), $n_+$ positives and $n_-$ negatives,
 
-    .. math:: \mathrm{AUC} = \frac{\sum_{i:\,y_i=+} r_i - n_+(n_+ + 1)/2}{n_+ n_-}.
+    $$
+    \mathrm{AUC} = \frac{\sum_{i:\,y_i=+} r_i - n_+(n_+ + 1)/2}{n_+ n_-}.
+    $$
 
     Examples
     --------

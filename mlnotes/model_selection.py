@@ -329,7 +329,7 @@ def cross_val_score(estimator: Any, X: Any, y: Any = None, *, cv: Any = 5,
         Targets.
     cv : int, splitter or iterable, default=5
         Number of folds (``StratifiedKFold`` for classifiers, ``KFold`` otherwise),
-        a splitter such as :class:`KFold`, or ``(train, test)`` index pairs.
+        a splitter such as [`KFold`][mlnotes.model_selection.KFold], or ``(train, test)`` index pairs.
     scoring : str, callable or None
         None uses ``estimator.score``; a name such as ``"accuracy"``, ``"f1_macro"``,
         ``"r2"``, ``"neg_mean_squared_error"``; or ``scorer(estimator, X, y)``.
@@ -375,9 +375,9 @@ class GridSearchCV(BaseEstimator):
     param_grid : dict or list of dicts
         ``{"param": [values, ...]}``; every combination is tried.
     cv : int, splitter or iterable, default=5
-        As in :func:`cross_val_score`.
+        As in [`cross_val_score`][mlnotes.model_selection.cross_val_score].
     scoring : str, callable or None
-        As in :func:`cross_val_score`; higher is better.
+        As in [`cross_val_score`][mlnotes.model_selection.cross_val_score]; higher is better.
     refit : bool, default=True
         Refit the best parameters on the whole data as ``best_estimator_``.
 

@@ -1,7 +1,7 @@
 r"""Naive Bayes classifiers: Gaussian and multinomial likelihoods.
 
 Bayes' rule with features assumed conditionally independent given the class,
-:math:`P(c \mid x) \propto P(c) \prod_j P(x_j \mid c)`, evaluated in log space.
+$P(c \mid x) \propto P(c) \prod_j P(x_j \mid c)$, evaluated in log space.
 Follows Murphy, *Machine Learning: A Probabilistic Perspective* (2012), §3.5,
 and Manning, Raghavan & Schütze, *Introduction to Information Retrieval*
 (2008), §13.2 (multinomial model, Laplace smoothing); parameters and smoothing
@@ -96,7 +96,7 @@ class GaussianNB(_BaseNB):
         Portion of the largest feature variance added to every variance, so
         that a feature that is constant within a class does not divide by zero.
     priors : array-like of shape (n_classes,), optional
-        Class priors :math:`P(c)`; by default the class frequencies in ``y``.
+        Class priors $P(c)$; by default the class frequencies in ``y``.
 
     Attributes
     ----------
@@ -105,11 +105,11 @@ class GaussianNB(_BaseNB):
     class_count_ : ndarray of shape (n_classes,)
         Training samples per class.
     class_prior_ : ndarray of shape (n_classes,)
-        :math:`P(c)`.
+        $P(c)$.
     theta_ : ndarray of shape (n_classes, n_features)
-        Per-class feature means :math:`\mu_{cj}`.
+        Per-class feature means $\mu_{cj}$.
     var_ : ndarray of shape (n_classes, n_features)
-        Per-class feature variances :math:`\sigma^2_{cj}` (smoothed).
+        Per-class feature variances $\sigma^2_{cj}$ (smoothed).
     epsilon_ : float
         The added variance ``var_smoothing * max_j Var(x_j)``.
     n_features_in_ : int
@@ -117,8 +117,10 @@ class GaussianNB(_BaseNB):
 
     Notes
     -----
-    .. math:: \log P(c \mid x) = \log P(c) - \frac12 \sum_j \Big[\log(2\pi\sigma^2_{cj})
-              + \frac{(x_j - \mu_{cj})^2}{\sigma^2_{cj}}\Big] - \log Z(x).
+    $$
+    \log P(c \mid x) = \log P(c) - \frac12 \sum_j \Big[\log(2\pi\sigma^2_{cj})
+    + \frac{(x_j - \mu_{cj})^2}{\sigma^2_{cj}}\Big] - \log Z(x).
+    $$
 
     References
     ----------
@@ -183,9 +185,9 @@ class MultinomialNB(_BaseNB):
     Parameters
     ----------
     alpha : float, default=1.0
-        Additive smoothing :math:`\alpha > 0` (1 is Laplace smoothing).
+        Additive smoothing $\alpha > 0$ (1 is Laplace smoothing).
     fit_prior : bool, default=True
-        Learn :math:`P(c)` from the class frequencies; if False use a uniform prior.
+        Learn $P(c)$ from the class frequencies; if False use a uniform prior.
     class_prior : array-like of shape (n_classes,), optional
         Fixed class priors (overrides ``fit_prior``).
 
@@ -196,18 +198,20 @@ class MultinomialNB(_BaseNB):
     class_count_ : ndarray of shape (n_classes,)
         Training samples per class.
     feature_count_ : ndarray of shape (n_classes, n_features)
-        Summed counts :math:`N_{cj}` of each feature in each class.
+        Summed counts $N_{cj}$ of each feature in each class.
     class_log_prior_ : ndarray of shape (n_classes,)
-        :math:`\log P(c)`.
+        $\log P(c)$.
     feature_log_prob_ : ndarray of shape (n_classes, n_features)
-        :math:`\log \theta_{cj}`.
+        $\log \theta_{cj}$.
     n_features_in_ : int
         Number of features seen in ``fit``.
 
     Notes
     -----
-    .. math:: \theta_{cj} = \frac{N_{cj} + \alpha}{\sum_k N_{ck} + \alpha n},
-              \qquad \log P(c \mid x) = \log P(c) + \sum_j x_j \log\theta_{cj} - \log Z(x).
+    $$
+    \theta_{cj} = \frac{N_{cj} + \alpha}{\sum_k N_{ck} + \alpha n},
+    \qquad \log P(c \mid x) = \log P(c) + \sum_j x_j \log\theta_{cj} - \log Z(x).
+    $$
 
     References
     ----------

@@ -5,7 +5,7 @@ Follows Hastie, Tibshirani & Friedman, *The Elements of Statistical Learning*,
 ``KNeighborsClassifier`` / ``KNeighborsRegressor`` with ``algorithm="brute"``.
 
 All query–training distances come from one matrix product,
-:math:`\lVert a-b\rVert^2 = \lVert a\rVert^2 + \lVert b\rVert^2 - 2a^\top b`,
+$\lVert a-b\rVert^2 = \lVert a\rVert^2 + \lVert b\rVert^2 - 2a^\top b$,
 computed for a block of query rows at a time so that the block of distances
 never exceeds ``_CHUNK_BYTES`` (8 MB): 50,000 × 50,000 queries use a few tens
 of MB instead of 20 GB, and each block stays in cache while the ``k``
@@ -72,11 +72,11 @@ def _k_smallest(scores: np.ndarray, k: int) -> np.ndarray:
 def _k_nearest(Q: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, int]:
     r"""Sorted squared distances and indices of the ``k`` nearest rows of ``X`` for each row of ``Q``.
 
-    Ranking a query's neighbours only needs :math:`\lVert x\rVert^2 - 2q^\top x`,
-    one matrix product of :math:`[q, 1]` with :math:`[-2x, \lVert x\rVert^2]`;
-    :math:`\lVert q\rVert^2` is added to the ``k`` selected values. Returns
+    Ranking a query's neighbours only needs $\lVert x\rVert^2 - 2q^\top x$,
+    one matrix product of $[q, 1]$ with $[-2x, \lVert x\rVert^2]$;
+    $\lVert q\rVert^2$ is added to the ``k`` selected values. Returns
     ``(d2, ind, e)``: ``d2`` and ``ind`` of shape (n_queries, k), the squared
-    distances in units of ``4**e`` (see :func:`_power_of_two_exponent`).
+    distances in units of ``4**e`` (see `_power_of_two_exponent`).
     """
     exponent = _power_of_two_exponent(Q, X)
     if exponent:
@@ -159,7 +159,7 @@ class _KNeighborsBase(BaseEstimator):
             return np.ldexp(np.sqrt(d2), exponent), ind
 
     def _kneighbors(self, X: Any, n_neighbors: int | None) -> tuple[np.ndarray, np.ndarray, int]:
-        """Squared distances in units of ``4**e``, indices, and ``e`` (see :func:`_k_nearest`)."""
+        """Squared distances in units of ``4**e``, indices, and ``e`` (see `_k_nearest`)."""
         check_is_fitted(self, "X_fit_")
         k = self.n_neighbors if n_neighbors is None else n_neighbors
         check_scalar(k, "n_neighbors", int, min_val=1)
@@ -199,7 +199,7 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
         Number of neighbours ``k`` that vote.
     weights : {"uniform", "distance"}, default="uniform"
         ``"uniform"``: every neighbour counts once; ``"distance"``: a neighbour
-        counts :math:`1/d`, and a query equal to training points takes only their vote.
+        counts $1/d$, and a query equal to training points takes only their vote.
 
     Attributes
     ----------
@@ -216,10 +216,12 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
 
     Notes
     -----
-    With :math:`N_k(x)` the ``k`` nearest training points and weights :math:`w_i`,
+    With $N_k(x)$ the ``k`` nearest training points and weights $w_i$,
 
-    .. math:: P(y=c \mid x) = \frac{\sum_{i \in N_k(x)} w_i [y_i = c]}{\sum_{i \in N_k(x)} w_i},
-              \qquad \hat y(x) = \arg\max_c P(y=c \mid x),
+    $$
+    P(y=c \mid x) = \frac{\sum_{i \in N_k(x)} w_i [y_i = c]}{\sum_{i \in N_k(x)} w_i},
+    \qquad \hat y(x) = \arg\max_c P(y=c \mid x),
+    $$
 
     ties going to the first class in ``classes_``. Fitting only stores the data.
 
@@ -277,7 +279,7 @@ class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
     n_neighbors : int, default=5
         Number of neighbours ``k`` that are averaged.
     weights : {"uniform", "distance"}, default="uniform"
-        ``"uniform"``: plain mean; ``"distance"``: weights :math:`1/d`, and a
+        ``"uniform"``: plain mean; ``"distance"``: weights $1/d$, and a
         query equal to training points takes only their mean.
 
     Attributes
@@ -293,7 +295,9 @@ class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
 
     Notes
     -----
-    .. math:: \hat y(x) = \frac{\sum_{i \in N_k(x)} w_i\, y_i}{\sum_{i \in N_k(x)} w_i}.
+    $$
+    \hat y(x) = \frac{\sum_{i \in N_k(x)} w_i\, y_i}{\sum_{i \in N_k(x)} w_i}.
+    $$
 
     References
     ----------

@@ -26,8 +26,11 @@ from .base import BaseEstimator
 
 __all__ = ["BOS", "EOS", "AutoRegressive", "NGramModel"]
 
-BOS = "<s>"   #: padding token before the first item of a sequence (context only)
-EOS = "</s>"  #: token predicted after the last item of a sequence
+BOS = "<s>"
+"""Padding token before the first item of a sequence (context only, never predicted)."""
+
+EOS = "</s>"
+"""Token predicted after the last item of a sequence."""
 
 
 def _as_series(y: Any, name: str = "y") -> np.ndarray:
@@ -45,16 +48,16 @@ class AutoRegressive(BaseEstimator):
     Parameters
     ----------
     order : int, default=1
-        Number of lags :math:`p`.
+        Number of lags $p$.
     fit_intercept : bool, default=True
-        Learn the constant :math:`c`.
+        Learn the constant $c$.
 
     Attributes
     ----------
     coef_ : ndarray of shape (order,)
-        :math:`\phi_1, \dots, \phi_p`; ``coef_[i]`` multiplies :math:`y_{t-1-i}`.
+        $\phi_1, \dots, \phi_p$; ``coef_[i]`` multiplies $y_{t-1-i}$.
     intercept_ : float
-        :math:`c` (0 when ``fit_intercept=False``).
+        $c$ (0 when ``fit_intercept=False``).
     sigma2_ : float
         Mean squared one-step residual on the training series.
     last_values_ : ndarray of shape (order,)
@@ -62,10 +65,12 @@ class AutoRegressive(BaseEstimator):
 
     Notes
     -----
-    .. math:: y_t = c + \sum_{i=1}^{p} \phi_i \, y_{t-i} + \varepsilon_t .
+    $$
+    y_t = c + \sum_{i=1}^{p} \phi_i \, y_{t-i} + \varepsilon_t .
+    $$
 
-    The coefficients minimise :math:`\sum_{t=p}^{n-1} \varepsilon_t^2` (conditional
-    least squares), a linear regression of :math:`y_t` on its ``p`` lags. A
+    The coefficients minimise $\sum_{t=p}^{n-1} \varepsilon_t^2$ (conditional
+    least squares), a linear regression of $y_t$ on its ``p`` lags. A
     forecast ``h`` steps ahead feeds earlier forecasts back in as lags.
 
     References
@@ -153,13 +158,13 @@ class NGramModel(BaseEstimator):
         Length of the n-grams: the next item depends on the previous ``n - 1``
         (``n=2``: a first-order Markov chain, bigrams).
     smoothing : float, default=0.0
-        Additive (Lidstone) smoothing :math:`\alpha \ge 0`; 1 is Laplace smoothing.
+        Additive (Lidstone) smoothing $\alpha \ge 0$; 1 is Laplace smoothing.
 
     Attributes
     ----------
     classes_ : list
         The items that can be predicted: every training token (sorted when
-        comparable) followed by :data:`EOS`.
+        comparable) followed by [`EOS`][mlnotes.sequence.EOS].
     counts_ : dict of tuple to ndarray of shape (n_classes,)
         For every context of length ``0 .. n - 1`` seen in training (``BOS``-padded
         at sequence starts), how often each class followed it.
@@ -167,14 +172,16 @@ class NGramModel(BaseEstimator):
     Notes
     -----
     Each sequence is padded as ``BOS * (n - 1) + tokens + EOS``. With the count
-    :math:`c(h, w)` of item :math:`w` after context :math:`h` and :math:`V` classes,
+    $c(h, w)$ of item $w$ after context $h$ and $V$ classes,
 
-    .. math:: P(w \mid h) = \frac{c(h, w) + \alpha}{\sum_{w'} c(h, w') + \alpha V}.
+    $$
+    P(w \mid h) = \frac{c(h, w) + \alpha}{\sum_{w'} c(h, w') + \alpha V}.
+    $$
 
     A context never seen in training backs off to its longest seen suffix (down to
     the empty context, the unigram distribution). Perplexity is
-    :math:`\exp(-\frac1T \sum_t \log P(w_t \mid h_t))` over all predicted tokens,
-    :data:`EOS` included.
+    $\exp(-\frac1T \sum_t \log P(w_t \mid h_t))$ over all predicted tokens,
+    [`EOS`][mlnotes.sequence.EOS] included.
 
     References
     ----------
@@ -264,7 +271,7 @@ class NGramModel(BaseEstimator):
 
     def generate(self, n_tokens: int, *, context: Sequence[Hashable] = (),
                  random_state: Any = None) -> list:
-        """Sample up to ``n_tokens`` items after ``context``, stopping early at :data:`EOS`."""
+        """Sample up to ``n_tokens`` items after ``context``, stopping early at [`EOS`][mlnotes.sequence.EOS]."""
         check_scalar(n_tokens, "n_tokens", int, min_val=0)
         check_is_fitted(self, "counts_")
         rng = check_random_state(random_state)

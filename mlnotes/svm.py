@@ -115,8 +115,8 @@ class _KernelRows:
 
 def _smo(K: _KernelRows, y: np.ndarray, C: float, tol: float,
          max_iter: int) -> tuple[np.ndarray, float, int, bool]:
-    r"""Solve :math:`\min_\alpha \frac12 \alpha^\top Q \alpha - e^\top \alpha`,
-    :math:`0 \le \alpha \le C`, :math:`y^\top \alpha = 0`, :math:`Q_{ij} = y_i y_j K_{ij}`.
+    r"""Solve $\min_\alpha \frac12 \alpha^\top Q \alpha - e^\top \alpha$,
+    $0 \le \alpha \le C$, $y^\top \alpha = 0$, $Q_{ij} = y_i y_j K_{ij}$.
 
     Returns the multipliers, the offset ``rho`` (decision = sum a_i y_i K(x_i, x) - rho),
     the number of iterations and whether the stopping tolerance was reached.
@@ -234,17 +234,17 @@ class SVC(ClassifierMixin, BaseEstimator):
     C : float, default=1.0
         Box constraint: the penalty on margin violations (larger = harder margin).
     kernel : {"rbf", "linear", "poly"}, default="rbf"
-        Kernel :math:`K(x, z)`: :math:`\exp(-\gamma\lVert x-z\rVert^2)`,
-        :math:`x^\top z` or :math:`(\gamma x^\top z + c_0)^{d}`.
+        Kernel $K(x, z)$: $\exp(-\gamma\lVert x-z\rVert^2)$,
+        $x^\top z$ or $(\gamma x^\top z + c_0)^{d}$.
     degree : int, default=3
-        Degree :math:`d` of the polynomial kernel.
+        Degree $d$ of the polynomial kernel.
     gamma : {"scale", "auto"} or float, default="scale"
         Kernel coefficient: "scale" is ``1 / (n_features * X.var())``, "auto" is
         ``1 / n_features``.
     coef0 : float, default=0.0
-        The constant :math:`c_0` of the polynomial kernel.
+        The constant $c_0$ of the polynomial kernel.
     tol : float, default=1e-3
-        Stop when the maximal KKT violation :math:`m(\alpha) - M(\alpha)` is below ``tol``.
+        Stop when the maximal KKT violation $m(\alpha) - M(\alpha)$ is below ``tol``.
     max_iter : int, default=-1
         Maximum SMO steps per binary problem; -1 means LIBSVM's limit
         ``max(10**7, 100 * n_samples)``. A ``ConvergenceWarning`` is issued when it is hit.
@@ -263,14 +263,14 @@ class SVC(ClassifierMixin, BaseEstimator):
     support_ : ndarray of shape (n_SV,)
         Indices of the support vectors in the training data, grouped by class.
     support_vectors_ : ndarray of shape (n_SV, n_features)
-        The support vectors (training points with :math:`\alpha_i > 0`).
+        The support vectors (training points with $\alpha_i > 0$).
     n_support_ : ndarray of shape (n_classes,)
         Number of support vectors of each class.
     dual_coef_ : ndarray of shape (n_classes - 1, n_SV)
-        :math:`y_i \alpha_i` of the support vectors in LIBSVM's one-vs-one layout
+        $y_i \alpha_i$ of the support vectors in LIBSVM's one-vs-one layout
         (binary: positive for ``classes_[1]``).
     intercept_ : ndarray of shape (n_classes * (n_classes - 1) / 2,)
-        The constants :math:`b` of the pairwise decision functions.
+        The constants $b$ of the pairwise decision functions.
     n_iter_ : ndarray of shape (n_classes * (n_classes - 1) / 2,)
         SMO steps taken by each binary problem.
     n_features_in_ : int
@@ -278,17 +278,18 @@ class SVC(ClassifierMixin, BaseEstimator):
 
     Notes
     -----
-    Each binary problem (labels :math:`y_i = \pm 1`) solves the dual
+    Each binary problem (labels $y_i = \pm 1$) solves the dual
 
-    .. math::
-        \min_\alpha \tfrac12 \sum_{ij} \alpha_i \alpha_j y_i y_j K(x_i, x_j)
-        - \sum_i \alpha_i \quad \text{s.t. } 0 \le \alpha_i \le C,\ \sum_i y_i \alpha_i = 0,
+    $$
+    \min_\alpha \tfrac12 \sum_{ij} \alpha_i \alpha_j y_i y_j K(x_i, x_j)
+    - \sum_i \alpha_i \quad \text{s.t. } 0 \le \alpha_i \le C,\ \sum_i y_i \alpha_i = 0,
+    $$
 
-    and predicts with :math:`f(x) = \sum_i y_i \alpha_i K(x_i, x) + b`. SMO
+    and predicts with $f(x) = \sum_i y_i \alpha_i K(x_i, x) + b$. SMO
     changes two multipliers at a time; the pair is the maximal violating
-    :math:`i` and the :math:`j` with the largest second-order decrease
-    :math:`(G_{max} + y_j \nabla_j)^2 / a_{ij}`,
-    :math:`a_{ij} = K_{ii} + K_{jj} - 2K_{ij}` (WSS3). With more classes,
+    $i$ and the $j$ with the largest second-order decrease
+    $(G_{max} + y_j \nabla_j)^2 / a_{ij}$,
+    $a_{ij} = K_{ii} + K_{jj} - 2K_{ij}$ (WSS3). With more classes,
     one-vs-one classifiers vote and ties go to the first class.
 
     References

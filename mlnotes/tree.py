@@ -1,9 +1,9 @@
 r"""Decision trees (CART): classification and regression trees grown greedily.
 
 Each node is split on the feature and threshold that most decrease the
-impurity; the tree is stored as flat arrays (:class:`mlnotes._cart.Tree`), so
+impurity; the tree is stored as flat arrays (`mlnotes._cart.Tree`), so
 prediction walks all samples down the tree together, one level at a time. The
-split search is vectorised (see :mod:`mlnotes._cart`).
+split search is vectorised (see `mlnotes._cart`).
 
 References
 ----------
@@ -150,11 +150,11 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseTree):
 
     Notes
     -----
-    With class fractions :math:`p_k` in a node, the impurities are
-    :math:`G = 1 - \sum_k p_k^2` and :math:`H = -\sum_k p_k \log_2 p_k`. A node
-    of :math:`n` samples is split into :math:`n_L + n_R` at the threshold that
+    With class fractions $p_k$ in a node, the impurities are
+    $G = 1 - \sum_k p_k^2$ and $H = -\sum_k p_k \log_2 p_k$. A node
+    of $n$ samples is split into $n_L + n_R$ at the threshold that
     maximises the impurity decrease
-    :math:`\Delta = n I - n_L I_L - n_R I_R`; thresholds are midpoints
+    $\Delta = n I - n_L I_L - n_R I_R$; thresholds are midpoints
     between consecutive distinct values of a feature. Prediction is the
     majority class of the leaf, ``predict_proba`` its class fractions.
 
@@ -233,10 +233,10 @@ class DecisionTreeRegressor(RegressorMixin, _BaseTree):
 
     Notes
     -----
-    A node's impurity is :math:`\frac1n\sum_i (y_i - \bar y)^2`; the split
-    maximises :math:`n I - n_L I_L - n_R I_R`, which equals
-    :math:`S_L^2/n_L + S_R^2/n_R` for targets centred on the node mean
-    (:math:`S` = sum of centred targets). A leaf predicts its mean target.
+    A node's impurity is $\frac1n\sum_i (y_i - \bar y)^2$; the split
+    maximises $n I - n_L I_L - n_R I_R$, which equals
+    $S_L^2/n_L + S_R^2/n_R$ for targets centred on the node mean
+    ($S$ = sum of centred targets). A leaf predicts its mean target.
 
     References
     ----------

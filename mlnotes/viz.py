@@ -1,18 +1,18 @@
 """Figures for the pages: deterministic inline SVG with Chinese and English labels.
 
-Every figure on the site goes through :func:`figure` and :func:`to_svg` (or
-:func:`figure_html`), so that
+Every figure on the site goes through [`figure`][mlnotes.viz.figure] and [`to_svg`][mlnotes.viz.to_svg] (or
+[`figure_html`][mlnotes.viz.figure_html]), so that
 
 * the SVG is byte-identical across builds (fixed ``svg.hashsalt``, no date
   metadata, the figure closed afterwards);
 * text is drawn as paths with a CJK-capable font as fallback, so Chinese labels
   render in any browser without web fonts;
-* labels follow the page's language: :func:`tr` picks the Chinese or English
+* labels follow the page's language: [`tr`][mlnotes.viz.tr] picks the Chinese or English
   string from the ``MLNOTES_LANG`` environment variable, which the site build
   sets per language.
 
 Importing this module selects matplotlib's non-interactive ``Agg`` backend and
-applies the style globally (see :func:`use_style`).
+applies the style globally (see [`use_style`][mlnotes.viz.use_style]).
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def language(lang: str) -> Iterator[None]:
 
 
 def tr(zh: str, en: str) -> str:
-    """Return ``zh`` or ``en`` according to :func:`current_language`.
+    """Return ``zh`` or ``en`` according to [`current_language`][mlnotes.viz.current_language].
 
     Examples
     --------
@@ -178,7 +178,7 @@ def style() -> dict[str, Any]:
 
 
 def use_style() -> None:
-    """Apply :func:`style` to matplotlib's global rcParams (done when this module is imported).
+    """Apply [`style`][mlnotes.viz.style] to matplotlib's global rcParams (done when this module is imported).
 
     Text objects take their font when they are created, so the style must be in
     force for the whole life of a figure, not only while it is created.
@@ -197,7 +197,7 @@ def figure(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | Non
     figsize : (float, float), optional
         Size in inches; defaults to 6.4 x 4 for one panel, wider for grids.
     **kwargs
-        Passed to :func:`matplotlib.pyplot.subplots`.
+        Passed to `matplotlib.pyplot.subplots`.
 
     Returns
     -------
@@ -449,7 +449,7 @@ def draw_network(ax: Any, layers: Any, *, labels: bool | list[str] | tuple[str, 
         ``layer_sizes`` gives them.
     labels : bool or sequence of str
         ``True`` labels the layers "input layer", "hidden layer i", "output layer"
-        in the page's language (:func:`tr`); ``False`` draws no labels; a sequence
+        in the page's language ([`tr`][mlnotes.viz.tr]); ``False`` draws no labels; a sequence
         gives one label per layer.
     max_neurons : int
         Layers wider than this are drawn with ``max_neurons - 1`` circles and a
@@ -533,7 +533,7 @@ def draw_neuron(ax: Any, inputs: list[str] | tuple[str, ...], weights: list[str]
                 input_names: list[str] | tuple[str, ...] | None = None, fontsize: float = 10) -> Any:
     r"""Draw one artificial neuron: inputs, weighted connections, the summing body and the output.
 
-    The picture of :math:`a = g(\sum_i w_i x_i + b)`: input circles on the left,
+    The picture of $a = g(\sum_i w_i x_i + b)$: input circles on the left,
     one line per weight to the neuron's body, the bias entering from below, and
     an arrow to the output.
 

@@ -1,9 +1,10 @@
 """Neural networks in numpy: neurons, activations, layers, losses, optimizers, MLPs.
 
-The building blocks follow one protocol (:class:`Layer`): ``forward(x)``,
-``backward(grad_y)``, ``params``/``grads``. Networks are :class:`Sequential`
-stacks trained with :func:`train`; :class:`MLPClassifier`/:class:`MLPRegressor`
-wrap them in the scikit-learn estimator API.
+The building blocks follow one protocol ([`Layer`][mlnotes.nn.Layer]): ``forward(x)``,
+``backward(grad_y)``, ``params``/``grads``. Networks are [`Sequential`][mlnotes.nn.Sequential]
+stacks trained with [`train`][mlnotes.nn.train];
+[`MLPClassifier`][mlnotes.nn.MLPClassifier]/[`MLPRegressor`][mlnotes.nn.MLPRegressor] wrap them in the
+scikit-learn estimator API.
 
 References
 ----------

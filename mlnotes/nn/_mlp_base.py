@@ -1,8 +1,8 @@
-r"""The training machinery shared by :class:`~mlnotes.nn.MLPClassifier` and :class:`~mlnotes.nn.MLPRegressor`.
+r"""The training machinery shared by [`MLPClassifier`][mlnotes.nn.MLPClassifier] and [`MLPRegressor`][mlnotes.nn.MLPRegressor].
 
 Builds the network (dense layers initialised like scikit-learn: Glorot-uniform
-weights *and* biases, bound :math:`\sqrt{6/(n_{in}+n_{out})}`, or
-:math:`\sqrt{2/(n_{in}+n_{out})}` for logistic units) and runs mini-batch
+weights *and* biases, bound $\sqrt{6/(n_{in}+n_{out})}$, or
+$\sqrt{2/(n_{in}+n_{out})}$ for logistic units) and runs mini-batch
 backpropagation with scikit-learn's L2 penalty, learning-rate schedules and
 stopping rule (no improvement by ``tol`` for more than ``n_iter_no_change``
 epochs).
@@ -45,7 +45,7 @@ _ACTIVATION_LAYERS: dict[str, type[Layer]] = {
 
 
 class _HalfSquaredError(MSELoss):
-    r"""Regression loss :math:`\frac{1}{2N}\sum_{i,k}(p_{ik} - y_{ik})^2` (scikit-learn's ``squared_loss``)."""
+    r"""Regression loss $\frac{1}{2N}\sum_{i,k}(p_{ik} - y_{ik})^2$ (scikit-learn's ``squared_loss``)."""
 
     def forward(self, pred: Any, target: Any) -> float:
         pred, target = self._check_same_shape(pred, target)
@@ -59,7 +59,7 @@ class _HalfSquaredError(MSELoss):
 
 
 class _BaseMLP(BaseEstimator):
-    """Shared fitting code of :class:`MLPClassifier` and :class:`MLPRegressor`."""
+    """Shared fitting code of [`MLPClassifier`][mlnotes.nn.MLPClassifier] and [`MLPRegressor`][mlnotes.nn.MLPRegressor]."""
 
     def __init__(self, *, hidden_layer_sizes: int | tuple[int, ...] = (100,), activation: str = "relu",
                  solver: str = "adam", alpha: float = 0.0001, batch_size: int | str = "auto",

@@ -1,11 +1,11 @@
 r"""The artificial neuron and its activation functions.
 
 A neuron computes a weighted sum of its inputs plus a bias and passes it
-through a non-linear activation, :math:`a = \varphi(w^\top x + b)`. This module
+through a non-linear activation, $a = \varphi(w^\top x + b)$. This module
 gives the activations used in the notes (sigmoid, tanh, ReLU, the unit step of
 the perceptron, softmax for the output layer) and their derivatives with
-respect to the pre-activation :math:`z`. All of them are numerically stable for
-very large :math:`|z|` (no overflow warnings, no NaN at :math:`\pm 10^4`).
+respect to the pre-activation $z$. All of them are numerically stable for
+very large $|z|$ (no overflow warnings, no NaN at $\pm 10^4$).
 
 References
 ----------
@@ -46,9 +46,9 @@ def _as_float(z: Any) -> np.ndarray:
 
 
 def sigmoid(z: Any) -> np.ndarray:
-    r"""Logistic sigmoid :math:`\sigma(z) = 1 / (1 + e^{-z})`, element-wise.
+    r"""Logistic sigmoid $\sigma(z) = 1 / (1 + e^{-z})$, element-wise.
 
-    Computed as :math:`1/(1+e^{-|z|})` or :math:`e^{-|z|}/(1+e^{-|z|})` so that
+    Computed as $1/(1+e^{-|z|})$ or $e^{-|z|}/(1+e^{-|z|})$ so that
     the exponential never overflows.
 
     Parameters
@@ -59,7 +59,7 @@ def sigmoid(z: Any) -> np.ndarray:
     Returns
     -------
     ndarray
-        Values in :math:`[0, 1]`, same shape as ``z``.
+        Values in $[0, 1]$, same shape as ``z``.
 
     Examples
     --------
@@ -72,7 +72,7 @@ def sigmoid(z: Any) -> np.ndarray:
 
 
 def tanh(z: Any) -> np.ndarray:
-    r"""Hyperbolic tangent :math:`\tanh z = 2\sigma(2z) - 1`, element-wise, in :math:`[-1, 1]`.
+    r"""Hyperbolic tangent $\tanh z = 2\sigma(2z) - 1$, element-wise, in $[-1, 1]$.
 
     Parameters
     ----------
@@ -93,7 +93,7 @@ def tanh(z: Any) -> np.ndarray:
 
 
 def relu(z: Any) -> np.ndarray:
-    r"""Rectified linear unit :math:`\max(0, z)`, element-wise.
+    r"""Rectified linear unit $\max(0, z)$, element-wise.
 
     Parameters
     ----------
@@ -114,7 +114,7 @@ def relu(z: Any) -> np.ndarray:
 
 
 def step(z: Any) -> np.ndarray:
-    r"""Unit (Heaviside) step used by Rosenblatt's perceptron: 1 if :math:`z \ge 0`, else 0.
+    r"""Unit (Heaviside) step used by Rosenblatt's perceptron: 1 if $z \ge 0$, else 0.
 
     Parameters
     ----------
@@ -156,10 +156,10 @@ def identity(z: Any) -> np.ndarray:
 
 
 def softmax(z: Any, axis: int = -1) -> np.ndarray:
-    r"""Softmax :math:`\mathrm{softmax}(z)_k = e^{z_k} / \sum_j e^{z_j}` along ``axis``.
+    r"""Softmax $\mathrm{softmax}(z)_k = e^{z_k} / \sum_j e^{z_j}$ along ``axis``.
 
     The maximum is subtracted first, which leaves the result unchanged and keeps
-    every exponent :math:`\le 0`.
+    every exponent $\le 0$.
 
     Parameters
     ----------
@@ -186,7 +186,7 @@ def softmax(z: Any, axis: int = -1) -> np.ndarray:
 
 
 def log_softmax(z: Any, axis: int = -1) -> np.ndarray:
-    r"""Logarithm of :func:`softmax`, :math:`z_k - \log\sum_j e^{z_j}`, computed stably.
+    r"""Logarithm of [`softmax`][mlnotes.nn.softmax], $z_k - \log\sum_j e^{z_j}$, computed stably.
 
     Parameters
     ----------
@@ -198,7 +198,7 @@ def log_softmax(z: Any, axis: int = -1) -> np.ndarray:
     Returns
     -------
     ndarray
-        Log-probabilities (all :math:`\le 0`), same shape as ``z``.
+        Log-probabilities (all $\le 0$), same shape as ``z``.
 
     Examples
     --------
@@ -211,7 +211,7 @@ def log_softmax(z: Any, axis: int = -1) -> np.ndarray:
 
 
 def sigmoid_grad(z: Any) -> np.ndarray:
-    r"""Derivative of the sigmoid, :math:`\sigma'(z) = \sigma(z)\,(1 - \sigma(z))`.
+    r"""Derivative of the sigmoid, $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$.
 
     Parameters
     ----------
@@ -221,7 +221,7 @@ def sigmoid_grad(z: Any) -> np.ndarray:
     Returns
     -------
     ndarray
-        Values in :math:`[0, 1/4]`, same shape as ``z``.
+        Values in $[0, 1/4]$, same shape as ``z``.
 
     Examples
     --------
@@ -233,7 +233,7 @@ def sigmoid_grad(z: Any) -> np.ndarray:
 
 
 def tanh_grad(z: Any) -> np.ndarray:
-    r"""Derivative of tanh, :math:`1 - \tanh^2 z`.
+    r"""Derivative of tanh, $1 - \tanh^2 z$.
 
     Parameters
     ----------
@@ -243,7 +243,7 @@ def tanh_grad(z: Any) -> np.ndarray:
     Returns
     -------
     ndarray
-        Values in :math:`[0, 1]`, same shape as ``z``.
+        Values in $[0, 1]$, same shape as ``z``.
 
     Examples
     --------
@@ -255,7 +255,7 @@ def tanh_grad(z: Any) -> np.ndarray:
 
 
 def relu_grad(z: Any) -> np.ndarray:
-    r"""Derivative of ReLU: 1 where :math:`z > 0`, else 0 (the value 0 is used at :math:`z = 0`).
+    r"""Derivative of ReLU: 1 where $z > 0$, else 0 (the value 0 is used at $z = 0$).
 
     Parameters
     ----------
@@ -275,7 +275,7 @@ def relu_grad(z: Any) -> np.ndarray:
     return (_as_float(z) > 0).astype(np.float64)
 
 
-#: Activation functions by name, as accepted by :func:`neuron`.
+#: Activation functions by name, as accepted by [`neuron`][mlnotes.nn.neuron].
 ACTIVATIONS: dict[str, Callable[[Any], np.ndarray]] = {
     "sigmoid": sigmoid,
     "logistic": sigmoid,
@@ -288,7 +288,7 @@ ACTIVATIONS: dict[str, Callable[[Any], np.ndarray]] = {
 
 def neuron(x: Any, w: Any, b: float = 0.0,
            activation: str | Callable[[Any], Any] = "sigmoid") -> Any:
-    r"""One artificial neuron: :math:`a = \varphi(w^\top x + b)`.
+    r"""One artificial neuron: $a = \varphi(w^\top x + b)$.
 
     Parameters
     ----------
@@ -299,7 +299,7 @@ def neuron(x: Any, w: Any, b: float = 0.0,
     b : float
         Bias.
     activation : {"sigmoid", "logistic", "tanh", "relu", "step", "identity"} or callable
-        The activation :math:`\varphi`.
+        The activation $\varphi$.
 
     Returns
     -------
@@ -308,7 +308,7 @@ def neuron(x: Any, w: Any, b: float = 0.0,
 
     Examples
     --------
-    The notes' example: :math:`\sigma(2\cdot1 + (-1)(-2) + 1\cdot(-1) + 1) = \sigma(4)`.
+    The notes' example: $\sigma(2\cdot1 + (-1)(-2) + 1\cdot(-1) + 1) = \sigma(4)$.
 
     >>> round(neuron([1, -2, -1], [2, -1, 1], 1), 3)
     0.982

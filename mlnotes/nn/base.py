@@ -1,4 +1,4 @@
-"""The layer protocol shared by every network part in :mod:`mlnotes.nn`.
+"""The layer protocol shared by every network part in [`mlnotes.nn`][mlnotes.nn].
 
 A layer maps a batch forward and sends gradients backward::
 
@@ -26,7 +26,7 @@ class Layer:
         Trainable arrays, updated in place by optimizers.
     grads : dict of str to ndarray
         Gradients of the loss with respect to ``params``, same keys and shapes,
-        written by :meth:`backward`.
+        written by [`backward`][mlnotes.nn.Layer.backward].
     training : bool
         Whether the layer is in training mode.
     """
@@ -69,7 +69,7 @@ class Layer:
         return {name: arr.copy() for name, arr in self.named_params().items()}
 
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
-        """Copy arrays from ``state`` (as returned by :meth:`state_dict`) into the parameters in place."""
+        """Copy arrays from ``state`` (as returned by [`state_dict`][mlnotes.nn.Layer.state_dict]) into the parameters in place."""
         own = self.named_params()
         if set(state) != set(own):
             raise ValueError(f"state keys {sorted(state)} do not match the parameters {sorted(own)}.")

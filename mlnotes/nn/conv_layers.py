@@ -1,18 +1,18 @@
-r"""Convolution and pooling layers with backpropagation, on the protocol of :mod:`mlnotes.nn.base`.
+r"""Convolution and pooling layers with backpropagation, on the protocol of `mlnotes.nn.base`.
 
 A convolution is a dense layer applied to every receptive field with the same
 weights (weight sharing). With the receptive fields as the columns of
-:math:`X_{col} = \operatorname{im2col}(x)` and the kernels as the rows of
-:math:`W_{row}` (shape ``(K, C F F)``), the forward pass is
-:math:`Y = W_{row} X_{col} + b`, so the backward pass is the dense layer's,
+$X_{col} = \operatorname{im2col}(x)$ and the kernels as the rows of
+$W_{row}$ (shape ``(K, C F F)``), the forward pass is
+$Y = W_{row} X_{col} + b$, so the backward pass is the dense layer's,
 
-.. math::
+$$
+\frac{\partial L}{\partial W_{row}} = G\,X_{col}^\top,\qquad
+\frac{\partial L}{\partial b_k} = \sum_{n,r,c} G_{k,(n,r,c)},\qquad
+\frac{\partial L}{\partial x} = \operatorname{col2im}\!\left(W_{row}^\top G\right),
+$$
 
-    \frac{\partial L}{\partial W_{row}} = G\,X_{col}^\top,\qquad
-    \frac{\partial L}{\partial b_k} = \sum_{n,r,c} G_{k,(n,r,c)},\qquad
-    \frac{\partial L}{\partial x} = \operatorname{col2im}\!\left(W_{row}^\top G\right),
-
-where :math:`G` is :math:`\partial L/\partial Y` laid out like :math:`Y` and
+where $G$ is $\partial L/\partial Y$ laid out like $Y$ and
 ``col2im`` adds each column back onto the pixels it was copied from (a pixel
 seen by several windows collects several contributions). Max pooling sends the
 gradient of a window to its largest input; average pooling spreads it evenly.
@@ -72,7 +72,7 @@ class Conv2D(Layer):
     padding : int, (int, int), "valid" or "same"
         Zero border; ``"same"`` keeps the size at stride 1 (odd kernels).
     random_state : int, numpy.random.Generator or None
-        Seed of the He-normal initialisation, :math:`w \sim \mathcal N(0, 2/(C F_h F_w))`;
+        Seed of the He-normal initialisation, $w \sim \mathcal N(0, 2/(C F_h F_w))$;
         biases start at zero.
 
     Attributes
@@ -80,14 +80,16 @@ class Conv2D(Layer):
     params : dict
         ``"W"`` of shape (K, C, F_h, F_w) and ``"b"`` of shape (K,).
     grads : dict
-        Gradients with the same keys and shapes, written by :meth:`backward`.
+        Gradients with the same keys and shapes, written by [`backward`][mlnotes.nn.Conv2D.backward].
 
     Notes
     -----
     Input (N, C, H, W) maps to (N, K, Ho, Wo) with
     ``Ho = floor((H + 2p - F) / s) + 1`` and
 
-    .. math:: y[n, k, r, c] = b_k + \sum_{c', i, j} W[k, c', i, j]\,\tilde x[n, c', rs + i, cs + j].
+    $$
+    y[n, k, r, c] = b_k + \sum_{c', i, j} W[k, c', i, j]\,\tilde x[n, c', rs + i, cs + j].
+    $$
 
     Forward is one matrix product on the im2col matrix (kept for backward);
     backward is two matrix products and a col2im scatter-add (module docstring).
@@ -210,7 +212,7 @@ class MaxPool2D(_Pool2D):
     -----
     Input (N, C, H, W) maps to (N, C, Ho, Wo), ``Ho = floor((H - k) / s) + 1``.
     The gradient of a window goes entirely to its maximum (the first one in
-    row-major order on ties): :math:`\partial y/\partial x_{ij} = [x_{ij} = \max]`.
+    row-major order on ties): $\partial y/\partial x_{ij} = [x_{ij} = \max]$.
 
     Examples
     --------
@@ -256,7 +258,7 @@ class AvgPool2D(_Pool2D):
 
     Notes
     -----
-    :math:`\partial y/\partial x_{ij} = 1/k^2` for every input of the window.
+    $\partial y/\partial x_{ij} = 1/k^2$ for every input of the window.
 
     Examples
     --------

@@ -2,15 +2,15 @@ r"""Finite-difference gradient checking for any layer or network.
 
 Backpropagation is verified against central differences
 
-.. math::
+$$
+\frac{\partial L}{\partial \theta_j} \approx
+\frac{L(\theta + \epsilon e_j) - L(\theta - \epsilon e_j)}{2\epsilon},
+$$
 
-    \frac{\partial L}{\partial \theta_j} \approx
-    \frac{L(\theta + \epsilon e_j) - L(\theta - \epsilon e_j)}{2\epsilon},
-
-whose error is :math:`O(\epsilon^2)`. Analytic (``a``) and numerical (``n``)
+whose error is $O(\epsilon^2)$. Analytic (``a``) and numerical (``n``)
 gradients of each array are compared by the relative error
-:math:`\lVert a - n\rVert_2 / (\lVert a\rVert_2 + \lVert n\rVert_2)`, which is
-about :math:`10^{-9}` or smaller for a correct float64 implementation.
+$\lVert a - n\rVert_2 / (\lVert a\rVert_2 + \lVert n\rVert_2)$, which is
+about $10^{-9}$ or smaller for a correct float64 implementation.
 
 References
 ----------
@@ -32,7 +32,7 @@ __all__ = ["gradient_check", "GradCheckResult", "relative_error"]
 
 
 def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
-    r"""Relative error :math:`\lVert a - n\rVert / (\lVert a\rVert + \lVert n\rVert)` (0 if both are 0).
+    r"""Relative error $\lVert a - n\rVert / (\lVert a\rVert + \lVert n\rVert)$ (0 if both are 0).
 
     Parameters
     ----------
@@ -56,7 +56,7 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
 
 
 class GradCheckResult(float):
-    """The maximum relative error (a float), with the error of each array in :attr:`errors`.
+    """The maximum relative error (a float), with the error of each array in `errors`.
 
     Compare it like a number (``result < 1e-6``) or look up one array
     (``result["x"]``, ``result["0.W"]``).
@@ -107,20 +107,20 @@ def gradient_check(model: Layer, x: Any, *, loss: Loss | None = None, target: An
     Parameters
     ----------
     model : Layer
-        Any layer or :class:`~mlnotes.nn.Sequential`; its parameters are perturbed
+        Any layer or [`Sequential`][mlnotes.nn.Sequential]; its parameters are perturbed
         in place and restored.
     x : array-like
         A (small) input batch; must be float64 for a meaningful check.
     loss : Loss, optional
         Loss applied to the output against ``target``. By default the scalar
-        :math:`L = \sum_i r_i\,y_i` with fixed random weights :math:`r`, so that
-        :math:`\partial L/\partial y = r` exercises every output.
+        $L = \sum_i r_i\,y_i$ with fixed random weights $r$, so that
+        $\partial L/\partial y = r$ exercises every output.
     target : array-like, optional
         Target for ``loss``.
     eps : float
-        Finite-difference step :math:`\epsilon`.
+        Finite-difference step $\epsilon$.
     random_state : int, numpy.random.Generator or None
-        Seed of the random output weights :math:`r`.
+        Seed of the random output weights $r$.
 
     Returns
     -------

@@ -1,15 +1,15 @@
 r"""Fully connected layer and element-wise activation layers, with backpropagation.
 
-Every layer follows the protocol of :mod:`mlnotes.nn.base`: ``forward`` caches
-what ``backward`` needs, and ``backward`` turns :math:`\partial L/\partial y`
-into :math:`\partial L/\partial x` while writing the parameter gradients into
-``grads``. For a dense layer :math:`Y = XW + b` the chain rule gives
+Every layer follows the protocol of `mlnotes.nn.base`: ``forward`` caches
+what ``backward`` needs, and ``backward`` turns $\partial L/\partial y$
+into $\partial L/\partial x$ while writing the parameter gradients into
+``grads``. For a dense layer $Y = XW + b$ the chain rule gives
 
-.. math::
-
-    \frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Y},\qquad
-    \frac{\partial L}{\partial b} = \sum_n \frac{\partial L}{\partial Y_n},\qquad
-    \frac{\partial L}{\partial X} = \frac{\partial L}{\partial Y} W^\top .
+$$
+\frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Y},\qquad
+\frac{\partial L}{\partial b} = \sum_n \frac{\partial L}{\partial Y_n},\qquad
+\frac{\partial L}{\partial X} = \frac{\partial L}{\partial Y} W^\top .
+$$
 
 References
 ----------
@@ -57,19 +57,19 @@ def _check_grad(layer: Layer, grad_y: Any, shape: tuple[int, ...] | None) -> np.
 
 
 class Dense(Layer):
-    r"""Fully connected (affine) layer :math:`y = xW + b`.
+    r"""Fully connected (affine) layer $y = xW + b$.
 
     Parameters
     ----------
     in_features : int
-        Size :math:`d_{in}` of each input row.
+        Size $d_{in}$ of each input row.
     out_features : int
-        Number of neurons :math:`d_{out}`.
+        Number of neurons $d_{out}$.
     init : {"xavier", "he"}
         Weight initialisation: Glorot/Xavier uniform on
-        :math:`[-\sqrt{6/(d_{in}+d_{out})}, +\sqrt{6/(d_{in}+d_{out})}]`
+        $[-\sqrt{6/(d_{in}+d_{out})}, +\sqrt{6/(d_{in}+d_{out})}]$
         (for sigmoid/tanh) or He normal with standard deviation
-        :math:`\sqrt{2/d_{in}}` (for ReLU). Biases start at zero.
+        $\sqrt{2/d_{in}}$ (for ReLU). Biases start at zero.
     random_state : int, numpy.random.Generator or None
         Seed of the initialisation.
 
@@ -78,13 +78,13 @@ class Dense(Layer):
     params : dict
         ``"W"`` of shape (in_features, out_features) and ``"b"`` of shape (out_features,).
     grads : dict
-        Gradients with the same keys and shapes, written by :meth:`backward`.
+        Gradients with the same keys and shapes, written by [`backward`][mlnotes.nn.Dense.backward].
 
     Notes
     -----
     Input of shape (N, in_features) maps to output (N, out_features). The
-    backward pass computes :math:`\partial L/\partial W = x^\top g`,
-    :math:`\partial L/\partial b = \sum_n g_n` and returns :math:`g W^\top`.
+    backward pass computes $\partial L/\partial W = x^\top g$,
+    $\partial L/\partial b = \sum_n g_n$ and returns $g W^\top$.
 
     Examples
     --------
@@ -164,7 +164,7 @@ class _Elementwise(Layer):
 
 
 class Sigmoid(_Elementwise):
-    r"""Sigmoid activation layer :math:`y = \sigma(x)`, backward :math:`g\,y(1-y)`.
+    r"""Sigmoid activation layer $y = \sigma(x)$, backward $g\,y(1-y)$.
 
     Examples
     --------
@@ -187,7 +187,7 @@ class Sigmoid(_Elementwise):
 
 
 class Tanh(_Elementwise):
-    r"""Tanh activation layer :math:`y = \tanh x`, backward :math:`g\,(1-y^2)`.
+    r"""Tanh activation layer $y = \tanh x$, backward $g\,(1-y^2)$.
 
     Examples
     --------
@@ -210,7 +210,7 @@ class Tanh(_Elementwise):
 
 
 class ReLU(_Elementwise):
-    r"""ReLU activation layer :math:`y = \max(0, x)`, backward :math:`g\,[x > 0]`.
+    r"""ReLU activation layer $y = \max(0, x)$, backward $g\,[x > 0]$.
 
     Examples
     --------

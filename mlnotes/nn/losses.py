@@ -2,12 +2,12 @@ r"""Loss functions with their gradients with respect to the prediction.
 
 Each loss is an object: ``loss.forward(pred, target)`` (or ``loss(pred, target)``)
 returns the mean loss over the batch as a float and caches what
-``loss.backward()`` needs to return :math:`\partial L/\partial\,\mathrm{pred}`,
+``loss.backward()`` needs to return $\partial L/\partial\,\mathrm{pred}$,
 which is then fed to the network's ``backward``.
 
 The cross-entropy losses work on logits and fuse the last activation into the
 loss (log-sum-exp / softplus), which is both stable and gives the simple
-gradients :math:`\sigma(z) - t` and :math:`\mathrm{softmax}(z) - t`.
+gradients $\sigma(z) - t$ and $\mathrm{softmax}(z) - t$.
 
 References
 ----------
@@ -78,10 +78,10 @@ class Loss:
 
 
 class MSELoss(Loss):
-    r"""Mean squared error :math:`L = \frac{1}{n}\sum_i (p_i - t_i)^2` over all ``n`` entries.
+    r"""Mean squared error $L = \frac{1}{n}\sum_i (p_i - t_i)^2$ over all ``n`` entries.
 
     ``target`` has the shape of ``pred``; for ``pred`` of shape (N, 1) a target
-    of shape (N,) is accepted. The gradient is :math:`2(p - t)/n`.
+    of shape (N,) is accepted. The gradient is $2(p - t)/n$.
 
     Examples
     --------
@@ -107,16 +107,16 @@ class MSELoss(Loss):
 
 
 class BCELoss(Loss):
-    r"""Binary cross-entropy on probabilities: :math:`-\frac1n\sum t\log p + (1-t)\log(1-p)`.
+    r"""Binary cross-entropy on probabilities: $-\frac1n\sum t\log p + (1-t)\log(1-p)$.
 
     Parameters
     ----------
     eps : float
-        ``pred`` is clipped to :math:`[\epsilon, 1-\epsilon]` so that the log is finite.
+        ``pred`` is clipped to $[\epsilon, 1-\epsilon]$ so that the log is finite.
 
     Notes
     -----
-    Prefer :class:`BCEWithLogitsLoss` after a linear output layer: it is exact
+    Prefer [`BCEWithLogitsLoss`][mlnotes.nn.BCEWithLogitsLoss] after a linear output layer: it is exact
     where this loss has to clip.
 
     Examples
@@ -143,18 +143,18 @@ class BCELoss(Loss):
         return float(-np.mean(target * np.log(p) + (1.0 - target) * np.log1p(-p)))
 
     def backward(self) -> np.ndarray:
-        r"""Return :math:`(p - t) / (p(1-p)\,n)`."""
+        r"""Return $(p - t) / (p(1-p)\,n)$."""
         p, target = self._cached()
         return (p - target) / (p * (1.0 - p) * p.size)
 
 
 class BCEWithLogitsLoss(Loss):
-    r"""Binary cross-entropy on logits :math:`z`, with :math:`p = \sigma(z)`.
+    r"""Binary cross-entropy on logits $z$, with $p = \sigma(z)$.
 
     Notes
     -----
-    Computed as :math:`\max(z, 0) - zt + \log(1 + e^{-|z|})`, which never
-    overflows; the gradient is :math:`(\sigma(z) - t)/n`.
+    Computed as $\max(z, 0) - zt + \log(1 + e^{-|z|})$, which never
+    overflows; the gradient is $(\sigma(z) - t)/n$.
 
     Examples
     --------
@@ -172,13 +172,13 @@ class BCEWithLogitsLoss(Loss):
         return float(np.mean(np.maximum(z, 0.0) - z * target + np.log1p(np.exp(-np.abs(z)))))
 
     def backward(self) -> np.ndarray:
-        r"""Return :math:`(\sigma(z) - t)/n`."""
+        r"""Return $(\sigma(z) - t)/n$."""
         z, target = self._cached()
         return (sigmoid(z) - target) / z.size
 
 
 class SoftmaxCrossEntropyLoss(Loss):
-    r"""Softmax followed by cross-entropy, fused: :math:`L = -\frac1N\sum_i\sum_k t_{ik}\log\mathrm{softmax}(z_i)_k`.
+    r"""Softmax followed by cross-entropy, fused: $L = -\frac1N\sum_i\sum_k t_{ik}\log\mathrm{softmax}(z_i)_k$.
 
     ``pred`` are logits of shape (N, C); ``target`` is either integer class
     indices of shape (N,) in ``0..C-1`` or a one-hot (or probability) matrix of
@@ -186,8 +186,8 @@ class SoftmaxCrossEntropyLoss(Loss):
 
     Notes
     -----
-    :math:`\log\mathrm{softmax}(z)_k = z_k - \max z - \log\sum_j e^{z_j-\max z}`,
-    and :math:`\partial L/\partial z = (\mathrm{softmax}(z) - t)/N`.
+    $\log\mathrm{softmax}(z)_k = z_k - \max z - \log\sum_j e^{z_j-\max z}$,
+    and $\partial L/\partial z = (\mathrm{softmax}(z) - t)/N$.
 
     Examples
     --------
@@ -231,6 +231,6 @@ class SoftmaxCrossEntropyLoss(Loss):
         return float(-np.sum(T * log_softmax(z, axis=1)) / n)
 
     def backward(self) -> np.ndarray:
-        r"""Return :math:`(\mathrm{softmax}(z) - t)/N`."""
+        r"""Return $(\mathrm{softmax}(z) - t)/N$."""
         z, T = self._cached()
         return (softmax(z, axis=1) - T) / z.shape[0]

@@ -1,21 +1,21 @@
 r"""Multilayer perceptrons as scikit-learn estimators, trained by backpropagation.
 
-The network is a :class:`~mlnotes.nn.Sequential` of dense layers and
-activations, :math:`h_\ell = \varphi(h_{\ell-1}W_\ell + b_\ell)`, with a linear
+The network is a [`Sequential`][mlnotes.nn.Sequential] of dense layers and
+activations, $h_\ell = \varphi(h_{\ell-1}W_\ell + b_\ell)$, with a linear
 output layer whose activation is fused into the loss: the logistic sigmoid with
 binary cross-entropy (two classes), softmax with cross-entropy (more classes),
 the identity with half the squared error (regression). Training minimises
 
-.. math::
-
-    J(\theta) = \frac1B\sum_{i \in \text{batch}} \ell(f(x_i;\theta), y_i)
-              + \frac{\alpha}{2B}\sum_\ell \lVert W_\ell\rVert_F^2
+$$
+J(\theta) = \frac1B\sum_{i \in \text{batch}} \ell(f(x_i;\theta), y_i)
++ \frac{\alpha}{2B}\sum_\ell \lVert W_\ell\rVert_F^2
+$$
 
 by mini-batch Adam or SGD with momentum, exactly as scikit-learn's
 ``MLPClassifier``/``MLPRegressor`` do (same hyper-parameter names, initialisation,
 penalty, learning-rate schedules and stopping rule; only the default
-``learning_rate_init`` differs, see the Notes of :class:`MLPClassifier`), so results
-can be compared. The training loop lives in :mod:`mlnotes.nn._mlp_base`.
+``learning_rate_init`` differs, see the Notes of [`MLPClassifier`][mlnotes.nn.MLPClassifier]), so results
+can be compared. The training loop lives in `mlnotes.nn._mlp_base`.
 
 References
 ----------
@@ -52,17 +52,17 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
     solver : {"adam", "sgd"}
         Adam, or SGD with (Nesterov) momentum.
     alpha : float
-        L2 penalty :math:`\alpha` on the weights (not the biases).
+        L2 penalty $\alpha$ on the weights (not the biases).
     batch_size : int or "auto"
         Mini-batch size; ``"auto"`` means ``min(200, n_samples)``.
     learning_rate : {"constant", "invscaling", "adaptive"}
         Schedule of the SGD step (Adam always uses a constant step):
-        ``"invscaling"`` uses :math:`\eta_0 / (t+1)^{p}` with ``t`` the samples seen,
+        ``"invscaling"`` uses $\eta_0 / (t+1)^{p}$ with ``t`` the samples seen,
         ``"adaptive"`` divides the step by 5 whenever the loss stops improving.
     learning_rate_init : float
-        Initial step size :math:`\eta_0`.
+        Initial step size $\eta_0$.
     power_t : float
-        Exponent :math:`p` of ``"invscaling"``.
+        Exponent $p$ of ``"invscaling"``.
     max_iter : int
         Maximum number of epochs.
     shuffle : bool
@@ -81,7 +81,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
     beta_2 : float
         Adam's second-moment decay.
     epsilon : float
-        Adam's :math:`\epsilon`.
+        Adam's $\epsilon$.
     n_iter_no_change : int
         Patience of the stopping rule (epochs).
 
@@ -115,10 +115,10 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
 
     Notes
     -----
-    Backpropagation sends :math:`\delta_L = p - t` (fused sigmoid/softmax and
-    cross-entropy) backwards through :math:`\delta_{\ell-1} = (\delta_\ell W_\ell^\top)
-    \odot \varphi'(z_{\ell-1})`, with :math:`\partial J/\partial W_\ell =
-    (h_{\ell-1}^\top\delta_\ell + \alpha W_\ell)/B`. Initialisation, penalty,
+    Backpropagation sends $\delta_L = p - t$ (fused sigmoid/softmax and
+    cross-entropy) backwards through $\delta_{\ell-1} = (\delta_\ell W_\ell^\top)
+    \odot \varphi'(z_{\ell-1})$, with $\partial J/\partial W_\ell =
+    (h_{\ell-1}^\top\delta_\ell + \alpha W_\ell)/B$. Initialisation, penalty,
     schedules, stopping rule and defaults are scikit-learn's (``batch_size =
     min(200, n)``), with two deviations: ``learning_rate_init`` defaults to 0.01
     instead of 0.001, so that a small network learns a tiny problem such as XOR
@@ -240,7 +240,7 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
     intercepts_ : list of ndarray
         Bias vectors.
     loss_curve_ : list of float
-        Training loss of every epoch: :math:`\frac{1}{2N}\sum (p - y)^2` plus the penalty.
+        Training loss of every epoch: $\frac{1}{2N}\sum (p - y)^2$ plus the penalty.
     loss_ : float
         Loss of the last epoch.
     best_loss_ : float
@@ -258,8 +258,8 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
 
     Notes
     -----
-    Minimises half the squared error plus :math:`\frac{\alpha}{2B}\sum\lVert W\rVert^2`,
-    like scikit-learn's ``MLPRegressor``; as in :class:`MLPClassifier`,
+    Minimises half the squared error plus $\frac{\alpha}{2B}\sum\lVert W\rVert^2$,
+    like scikit-learn's ``MLPRegressor``; as in [`MLPClassifier`][mlnotes.nn.MLPClassifier],
     ``learning_rate_init`` defaults to 0.01 (scikit-learn: 0.001).
 
     Examples

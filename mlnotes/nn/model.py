@@ -3,12 +3,12 @@ r"""Networks as stacks of layers, the mini-batch training loop, and linear colla
 ``Sequential`` composes layers: the forward pass applies them in order and the
 backward pass applies the chain rule in reverse order (backpropagation),
 
-.. math::
+$$
+\frac{\partial L}{\partial x} = J_1^\top J_2^\top \cdots J_K^\top \frac{\partial L}{\partial y}.
+$$
 
-    \frac{\partial L}{\partial x} = J_1^\top J_2^\top \cdots J_K^\top \frac{\partial L}{\partial y}.
-
-:func:`train` runs mini-batch gradient descent with seeded shuffling and
-records the loss per epoch. :func:`collapse_linear` shows why activations are
+[`train`][mlnotes.nn.train] runs mini-batch gradient descent with seeded shuffling and
+records the loss per epoch. [`collapse_linear`][mlnotes.nn.collapse_linear] shows why activations are
 needed: a stack of dense layers without them is one affine map.
 
 References
@@ -34,7 +34,7 @@ __all__ = ["Sequential", "train", "collapse_linear"]
 
 
 class Sequential(Layer):
-    r"""A chain of layers, itself a layer: :math:`y = f_K(\cdots f_2(f_1(x)))`.
+    r"""A chain of layers, itself a layer: $y = f_K(\cdots f_2(f_1(x)))$.
 
     Parameters
     ----------
@@ -49,7 +49,8 @@ class Sequential(Layer):
         All trainable arrays (and their gradients) of the sub-layers, named
         ``"<index>.<key>"`` (e.g. ``"0.W"``); the arrays are the layers' own.
     training : bool
-        Training or evaluation mode, propagated to every layer by :meth:`train`/:meth:`eval`.
+        Training or evaluation mode, propagated to every layer by
+        [`train`][mlnotes.nn.Sequential.train]/[`eval`][mlnotes.nn.Layer.eval].
 
     Examples
     --------
@@ -87,7 +88,7 @@ class Sequential(Layer):
 
     @property  # type: ignore[override]
     def grads(self) -> dict[str, np.ndarray]:  # type: ignore[override]
-        """All gradients, named like :attr:`params`."""
+        """All gradients, named like [`params`][mlnotes.nn.Sequential.params]."""
         out: dict[str, np.ndarray] = {}
         for i, layer in enumerate(self.layers):
             for key, g in layer.grads.items():
@@ -239,15 +240,15 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
     Parameters
     ----------
     model : Layer
-        The network (usually a :class:`Sequential`); updated in place.
+        The network (usually a [`Sequential`][mlnotes.nn.Sequential]); updated in place.
     X : array-like of shape (N, ...)
         Inputs (2-D for dense networks, (N, C, H, W) for convolutional ones).
     y : array-like of shape (N,) or (N, k)
         Targets, in the form ``loss`` expects.
     loss : Loss
-        The loss, e.g. :class:`~mlnotes.nn.SoftmaxCrossEntropyLoss`.
+        The loss, e.g. [`SoftmaxCrossEntropyLoss`][mlnotes.nn.SoftmaxCrossEntropyLoss].
     optimizer : Optimizer
-        E.g. :class:`~mlnotes.nn.Adam`.
+        E.g. [`Adam`][mlnotes.nn.Adam].
     epochs : int
         Passes over the data.
     batch_size : int
@@ -318,16 +319,16 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
 
 
 def collapse_linear(model: Sequential | Sequence[Layer]) -> tuple[np.ndarray, np.ndarray]:
-    r"""The single affine map :math:`x \mapsto xW + b` equal to a stack of dense layers without activations.
+    r"""The single affine map $x \mapsto xW + b$ equal to a stack of dense layers without activations.
 
-    For :math:`y = (xW_1 + b_1)W_2 + b_2 = x\,(W_1W_2) + (b_1W_2 + b_2)`, and so on
+    For $y = (xW_1 + b_1)W_2 + b_2 = x\,(W_1W_2) + (b_1W_2 + b_2)$, and so on
     for more layers: depth without non-linearity adds no expressive power.
 
     Parameters
     ----------
     model : Sequential or list of Layer
-        Only :class:`~mlnotes.nn.Dense`, :class:`~mlnotes.nn.Identity` and
-        :class:`~mlnotes.nn.Flatten` layers (and nested ``Sequential``) are allowed.
+        Only [`Dense`][mlnotes.nn.Dense], [`Identity`][mlnotes.nn.Identity] and
+        [`Flatten`][mlnotes.nn.Flatten] layers (and nested ``Sequential``) are allowed.
 
     Returns
     -------

@@ -29,7 +29,7 @@ class Optimizer:
     Parameters
     ----------
     lr : float
-        Learning rate :math:`\eta > 0` (may be changed between steps, e.g. by a schedule).
+        Learning rate $\eta > 0$ (may be changed between steps, e.g. by a schedule).
     """
 
     def __init__(self, lr: float = 0.01) -> None:
@@ -68,12 +68,12 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    r"""Plain (mini-batch) gradient descent :math:`\theta \leftarrow \theta - \eta\,g`.
+    r"""Plain (mini-batch) gradient descent $\theta \leftarrow \theta - \eta\,g$.
 
     Parameters
     ----------
     lr : float
-        Learning rate :math:`\eta`.
+        Learning rate $\eta$.
 
     Examples
     --------
@@ -95,17 +95,17 @@ class SGD(Optimizer):
 
 
 class Momentum(Optimizer):
-    r"""Gradient descent with momentum: :math:`v \leftarrow \mu v - \eta g,\ \theta \leftarrow \theta + v`.
+    r"""Gradient descent with momentum: $v \leftarrow \mu v - \eta g,\ \theta \leftarrow \theta + v$.
 
     Parameters
     ----------
     lr : float
-        Learning rate :math:`\eta`.
+        Learning rate $\eta$.
     momentum : float
-        Momentum coefficient :math:`\mu \in [0, 1)`.
+        Momentum coefficient $\mu \in [0, 1)$.
     nesterov : bool
         Nesterov's accelerated gradient, in the form of Sutskever et al.:
-        :math:`\theta \leftarrow \theta + \mu v - \eta g` after updating :math:`v`.
+        $\theta \leftarrow \theta + \mu v - \eta g$ after updating $v$.
 
     Examples
     --------
@@ -148,23 +148,23 @@ class Adam(Optimizer):
     Parameters
     ----------
     lr : float
-        Step size :math:`\eta`.
+        Step size $\eta$.
     beta1 : float
-        Decay rate :math:`\beta_1` of the mean of the gradients.
+        Decay rate $\beta_1$ of the mean of the gradients.
     beta2 : float
-        Decay rate :math:`\beta_2` of the mean of the squared gradients.
+        Decay rate $\beta_2$ of the mean of the squared gradients.
     eps : float
-        :math:`\epsilon` added to the denominator.
+        $\epsilon$ added to the denominator.
 
     Notes
     -----
-    With step count :math:`t`:
+    With step count $t$:
 
-    .. math::
-
-        m \leftarrow \beta_1 m + (1-\beta_1) g,\quad
-        v \leftarrow \beta_2 v + (1-\beta_2) g^2,\quad
-        \theta \leftarrow \theta - \eta\,\frac{m / (1-\beta_1^t)}{\sqrt{v / (1-\beta_2^t)} + \epsilon}.
+    $$
+    m \leftarrow \beta_1 m + (1-\beta_1) g,\quad
+    v \leftarrow \beta_2 v + (1-\beta_2) g^2,\quad
+    \theta \leftarrow \theta - \eta\,\frac{m / (1-\beta_1^t)}{\sqrt{v / (1-\beta_2^t)} + \epsilon}.
+    $$
 
     Examples
     --------

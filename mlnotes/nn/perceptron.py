@@ -1,12 +1,12 @@
 r"""Rosenblatt's perceptron: a single neuron with a step activation and its learning rule.
 
-For a sample :math:`x` with label :math:`t \in \{0, 1\}` the neuron predicts
-:math:`\hat t = \mathrm{step}(w^\top x + b)` and, only when it is wrong, moves
+For a sample $x$ with label $t \in \{0, 1\}$ the neuron predicts
+$\hat t = \mathrm{step}(w^\top x + b)$ and, only when it is wrong, moves
 the boundary towards the sample:
 
-.. math::
-
-    w \leftarrow w + \eta\,(t - \hat t)\,x, \qquad b \leftarrow b + \eta\,(t - \hat t).
+$$
+w \leftarrow w + \eta\,(t - \hat t)\,x, \qquad b \leftarrow b + \eta\,(t - \hat t).
+$$
 
 If the two classes are linearly separable, the perceptron convergence theorem
 guarantees an epoch without mistakes after finitely many updates; on XOR no
@@ -47,12 +47,12 @@ class Perceptron(ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     fit_intercept : bool
-        Learn the bias :math:`b`; if False the boundary passes through the origin.
+        Learn the bias $b$; if False the boundary passes through the origin.
     max_iter : int
         Maximum number of epochs (passes over the training data).
     eta0 : float
-        Learning rate :math:`\eta > 0`. Starting from zero weights, it only scales
-        :math:`w` and :math:`b` and does not change the predictions.
+        Learning rate $\eta > 0$. Starting from zero weights, it only scales
+        $w$ and $b$ and does not change the predictions.
     shuffle : bool
         Visit the samples in a new random order every epoch.
     random_state : int, numpy.random.Generator or None
@@ -64,9 +64,9 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         The two labels (any two values, e.g. {0, 1} or {-1, 1}); ``classes_[1]``
         is the positive class.
     coef_ : ndarray of shape (1, n_features)
-        The weights :math:`w` (shaped like scikit-learn's).
+        The weights $w$ (shaped like scikit-learn's).
     intercept_ : ndarray of shape (1,)
-        The bias :math:`b`.
+        The bias $b$.
     n_iter_ : int
         Epochs run.
     converged_ : bool
@@ -153,7 +153,7 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         return self
 
     def decision_function(self, X: Any) -> np.ndarray:
-        r"""Signed score :math:`w^\top x + b` of shape (n_samples,); positive means ``classes_[1]``."""
+        r"""Signed score $w^\top x + b$ of shape (n_samples,); positive means ``classes_[1]``."""
         check_is_fitted(self, "coef_")
         X = check_array(X)
         check_n_features(X, self)

@@ -1,7 +1,7 @@
 r"""A continuous control task: push a point mass to the origin.
 
 A unit mass on a line (or in the plane, ``dim=2``) starts at rest at a random
-position in :math:`[-1, 1]^d`; the action is a force in :math:`[-1, 1]^d`. The
+position in $[-1, 1]^d$; the action is a force in $[-1, 1]^d$. The
 reward penalises the squared distance to the origin and the squared force, so
 the best policy accelerates towards the origin, brakes, and holds still: a
 double integrator, the simplest task on which deterministic policy gradients
@@ -40,36 +40,36 @@ class PointMass(Env):
     max_speed : float, default=2.0
         Speeds are clipped to ``[-max_speed, max_speed]``.
     action_cost : float, default=0.1
-        Weight :math:`c` of the force penalty in the reward.
+        Weight $c$ of the force penalty in the reward.
     max_steps : int, default=50
         Episode length (episodes are truncated, never terminated).
     render_mode : {"ansi", "rgb_array"}, default="ansi"
-        What :meth:`render` returns.
+        What [`render`][mlnotes.rl.Env.render] returns.
 
     Attributes
     ----------
     observation_space : Box
-        The state :math:`(x, v)` of shape (2 d,): positions in [-1, 1], speeds in
+        The state $(x, v)$ of shape (2 d,): positions in [-1, 1], speeds in
         [-max_speed, max_speed].
     action_space : Box
         The force, shape (d,), in [-1, 1]; actions outside are clipped.
     position : ndarray of shape (d,)
-        Current position :math:`x`.
+        Current position $x$.
     velocity : ndarray of shape (d,)
-        Current velocity :math:`v`.
+        Current velocity $v$.
 
     Notes
     -----
-    With force :math:`a_t`, one step is
+    With force $a_t$, one step is
 
-    .. math::
-
-        v_{t+1} = \operatorname{clip}(v_t + a_t\,\Delta t),\qquad
-        x_{t+1} = \operatorname{clip}(x_t + v_{t+1}\,\Delta t, -1, 1),\qquad
-        r_{t+1} = -\lVert x_{t+1}\rVert^2 - c\,\lVert a_t\rVert^2 ,
+    $$
+    v_{t+1} = \operatorname{clip}(v_t + a_t\,\Delta t),\qquad
+    x_{t+1} = \operatorname{clip}(x_t + v_{t+1}\,\Delta t, -1, 1),\qquad
+    r_{t+1} = -\lVert x_{t+1}\rVert^2 - c\,\lVert a_t\rVert^2 ,
+    $$
 
     and the velocity is set to zero in a direction where the mass hits the wall
-    at :math:`\pm 1`. Start: :math:`x_0 \sim U[-1, 1]^d`, :math:`v_0 = 0`.
+    at $\pm 1$. Start: $x_0 \sim U[-1, 1]^d$, $v_0 = 0$.
 
     References
     ----------

@@ -28,7 +28,7 @@ __all__ = ["Env"]
 
 
 class Env:
-    """Base class of the environments of :mod:`mlnotes.rl`.
+    """Base class of the environments of [`mlnotes.rl`][mlnotes.rl].
 
     Subclasses set ``observation_space`` and ``action_space`` and implement
     ``_reset(options) -> (state, info)``, ``_step(action) -> (state, reward,
@@ -41,7 +41,7 @@ class Env:
     max_steps : int or None, default=None
         Episodes are truncated after this many steps (None: no time limit).
     render_mode : {"ansi", "rgb_array"}, default="ansi"
-        What :meth:`render` returns: plain text (no escape codes) or an RGB image.
+        What [`render`][mlnotes.rl.Env.render] returns: plain text (no escape codes) or an RGB image.
 
     Attributes
     ----------

@@ -1,12 +1,12 @@
 r"""Deep deterministic policy gradient (DDPG): actor-critic for continuous actions.
 
-An actor :math:`\mu(s; \phi)` outputs an action, a critic :math:`Q(s, a; \theta)`
+An actor $\mu(s; \phi)$ outputs an action, a critic $Q(s, a; \theta)$
 scores it. The critic learns from replayed transitions like DQN; the actor
-follows the critic's action gradient :math:`\nabla_a Q(s, a)|_{a=\mu(s)}`
+follows the critic's action gradient $\nabla_a Q(s, a)|_{a=\mu(s)}$
 (deterministic policy gradient). Both have target copies that trail them by
-soft updates. Networks are :mod:`mlnotes.nn` layers; the action gradient is the
+soft updates. Networks are [`mlnotes.nn`][mlnotes.nn] layers; the action gradient is the
 action part of the critic's input gradient, obtained by running its backward
-pass from :math:`\partial Q / \partial Q = 1`.
+pass from $\partial Q / \partial Q = 1$.
 
 References
 ----------
@@ -70,9 +70,9 @@ class DDPG(BaseEstimator):
     Attributes
     ----------
     actor_ : Sequential
-        :math:`\mu(s)`, encoded state -> action scaled to [-1, 1] (tanh output).
+        $\mu(s)$, encoded state -> action scaled to [-1, 1] (tanh output).
     critic_ : Sequential
-        :math:`Q(s, a)`, input ``[state, scaled action]`` -> shape (1,).
+        $Q(s, a)$, input ``[state, scaled action]`` -> shape (1,).
     actor_target_, critic_target_ : Sequential
         The target networks.
     returns_ : ndarray of shape (episodes,)
@@ -84,15 +84,17 @@ class DDPG(BaseEstimator):
     -----
     For a mini-batch of transitions, the critic minimises
 
-    .. math:: \frac{1}{B}\sum_i \bigl(Q(s_i, a_i) - r_i - \gamma (1 - d_i)\, Q'(s'_i, \mu'(s'_i))\bigr)^2,
+    $$
+    \frac{1}{B}\sum_i \bigl(Q(s_i, a_i) - r_i - \gamma (1 - d_i)\, Q'(s'_i, \mu'(s'_i))\bigr)^2,
+    $$
 
-    the actor ascends :math:`\frac{1}{B}\sum_i Q(s_i, \mu(s_i))` with the chain rule
-    :math:`\nabla_\phi J = \frac{1}{B}\sum_i \nabla_a Q(s_i, a)|_{a = \mu(s_i)}\, \nabla_\phi \mu(s_i)`,
-    and both targets follow by :math:`\theta' \leftarrow \tau\theta + (1 - \tau)\theta'`.
-    Gaussian noise is :math:`n_t = \sigma\varepsilon_t`; Ornstein-Uhlenbeck noise is
-    its exact discretisation :math:`n_{t+1} = (1 - \kappa) n_t + \sigma\sqrt{\kappa(2 - \kappa)}\,\varepsilon_t`
-    with :math:`\kappa = 0.15` per step, which is correlated over about
-    :math:`1/\kappa \approx 7` steps and has stationary standard deviation :math:`\sigma`;
+    the actor ascends $\frac{1}{B}\sum_i Q(s_i, \mu(s_i))$ with the chain rule
+    $\nabla_\phi J = \frac{1}{B}\sum_i \nabla_a Q(s_i, a)|_{a = \mu(s_i)}\, \nabla_\phi \mu(s_i)$,
+    and both targets follow by $\theta' \leftarrow \tau\theta + (1 - \tau)\theta'$.
+    Gaussian noise is $n_t = \sigma\varepsilon_t$; Ornstein-Uhlenbeck noise is
+    its exact discretisation $n_{t+1} = (1 - \kappa) n_t + \sigma\sqrt{\kappa(2 - \kappa)}\,\varepsilon_t$
+    with $\kappa = 0.15$ per step, which is correlated over about
+    $1/\kappa \approx 7$ steps and has stationary standard deviation $\sigma$;
     it restarts from 0 each episode.
 
     References
@@ -233,7 +235,7 @@ class DDPG(BaseEstimator):
 
     # ------------------------------------------------------------------ using the agent
     def act(self, state: Any) -> np.ndarray:
-        r"""Deterministic action :math:`\mu(s)` for one state, in the environment's action box."""
+        r"""Deterministic action $\mu(s)$ for one state, in the environment's action box."""
         check_is_fitted(self, "actor_")
         return self._unscale(self.actor_.forward(self.encoder_.one(state)[None, :])[0])
 
@@ -243,7 +245,7 @@ class DDPG(BaseEstimator):
         return self._center + self._half * self.actor_.forward(self.encoder_.many(states))
 
     def q_values(self, states: Any, actions: Any) -> np.ndarray:
-        """Critic values :math:`Q(s, a)` for batches of states and (environment-scale) actions, shape (N,)."""
+        """Critic values $Q(s, a)$ for batches of states and (environment-scale) actions, shape (N,)."""
         check_is_fitted(self, "critic_")
         X = self.encoder_.many(states)
         U = (np.asarray(actions, dtype=np.float64).reshape(X.shape[0], -1) - self._center) / self._half

@@ -1,9 +1,9 @@
 r"""Deep Q-network (DQN): Q-learning with a neural network, experience replay and a target network.
 
-The table of :mod:`mlnotes.rl.tabular` becomes a network :math:`Q(s, \cdot\,; \theta)`
-built from :mod:`mlnotes.nn` layers; transitions go into a replay buffer and the
+The table of `mlnotes.rl.tabular` becomes a network $Q(s, \cdot\,; \theta)$
+built from [`mlnotes.nn`][mlnotes.nn] layers; transitions go into a replay buffer and the
 network is trained on random mini-batches against targets computed by a
-periodically copied target network :math:`\theta^-`.
+periodically copied target network $\theta^-$.
 
 References
 ----------
@@ -84,7 +84,7 @@ class DQN(BaseEstimator):
         The trained network, input an encoded state (one-hot for discrete
         states), output shape (n_actions,).
     target_network_ : Sequential
-        The target network :math:`\theta^-`.
+        The target network $\theta^-$.
     returns_ : ndarray of shape (episodes,)
         Return of each training episode.
     n_updates_ : int
@@ -96,11 +96,13 @@ class DQN(BaseEstimator):
     -----
     Each gradient step minimises, over a mini-batch from the replay buffer,
 
-    .. math:: L(\theta) = \frac{1}{B}\sum_i \ell\bigl(Q(s_i, a_i; \theta) - y_i\bigr),\qquad
-              y_i = r_i + \gamma (1 - d_i) \max_{a'} Q(s'_i, a'; \theta^-),
+    $$
+    L(\theta) = \frac{1}{B}\sum_i \ell\bigl(Q(s_i, a_i; \theta) - y_i\bigr),\qquad
+    y_i = r_i + \gamma (1 - d_i) \max_{a'} Q(s'_i, a'; \theta^-),
+    $$
 
-    with :math:`\ell` the Huber or squared loss and :math:`d_i = 1` for terminal
-    :math:`s'_i`. Every ``target_update_interval`` steps, :math:`\theta^- \leftarrow \theta`.
+    with $\ell$ the Huber or squared loss and $d_i = 1$ for terminal
+    $s'_i$. Every ``target_update_interval`` steps, $\theta^- \leftarrow \theta$.
 
     References
     ----------

@@ -58,7 +58,7 @@ class GridWorld(Env):
     max_steps : int or None, default=100
         Time limit: episodes are truncated after this many steps.
     render_mode : {"ansi", "rgb_array"}, default="ansi"
-        What :meth:`render` returns.
+        What [`render`][mlnotes.rl.Env.render] returns.
 
     Attributes
     ----------
@@ -77,7 +77,7 @@ class GridWorld(Env):
     -----
     The dynamics are a deterministic table ``next_state[s, a]``,
     ``reward[s, a]``; the return of an episode is
-    :math:`G = \sum_t r_{t+1}` and with the default rewards equals minus the
+    $G = \sum_t r_{t+1}$ and with the default rewards equals minus the
     number of steps taken.
 
     References
@@ -242,7 +242,7 @@ class CliffWalking(GridWorld):
     max_steps : int or None, default=None
         Optional time limit (the book has none).
     render_mode : {"ansi", "rgb_array"}, default="ansi"
-        What :meth:`render` returns.
+        What [`render`][mlnotes.rl.Env.render] returns.
 
     Attributes
     ----------

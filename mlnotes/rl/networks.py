@@ -2,7 +2,7 @@ r"""Pieces shared by the deep agents: state encoding, MLPs from ``mlnotes.nn``, 
 
 A target network is a copy of a network whose parameters follow the online
 network slowly, either by periodic copies (hard update, DQN) or by Polyak
-averaging :math:`\theta' \leftarrow \tau\theta + (1-\tau)\theta'` (soft update, DDPG).
+averaging $\theta' \leftarrow \tau\theta + (1-\tau)\theta'$ (soft update, DDPG).
 
 References
 ----------
@@ -147,7 +147,7 @@ def hard_update(target: Layer, online: Layer) -> None:
 
 
 def soft_update(target: Layer, online: Layer, tau: float) -> None:
-    r"""Polyak averaging :math:`\theta' \leftarrow \tau\theta + (1 - \tau)\theta'`, in place."""
+    r"""Polyak averaging $\theta' \leftarrow \tau\theta + (1 - \tau)\theta'$, in place."""
     for (lt, key), (lo, _) in zip(target.parameters(), online.parameters()):
         p = lt.params[key]
         p *= 1.0 - tau

@@ -41,7 +41,7 @@ class Discrete:
     n : int
         Number of elements, at least 1.
     seed : int, numpy.random.Generator or None, default=None
-        Seeds the generator used by :meth:`sample`.
+        Seeds the generator used by [`sample`][mlnotes.rl.Discrete.sample].
 
     Attributes
     ----------
@@ -69,7 +69,7 @@ class Discrete:
         self.np_random = check_random_state(seed)
 
     def seed(self, seed: int | np.random.Generator | None = None) -> None:
-        """Re-seed the generator used by :meth:`sample`."""
+        """Re-seed the generator used by [`sample`][mlnotes.rl.Discrete.sample]."""
         self.np_random = check_random_state(seed)
 
     def sample(self) -> int:
@@ -89,7 +89,7 @@ class Discrete:
 
 
 class Box:
-    r"""A box ``low <= x <= high`` in :math:`\mathbb{R}^d` (continuous states and actions).
+    r"""A box ``low <= x <= high`` in $\mathbb{R}^d$ (continuous states and actions).
 
     Parameters
     ----------
@@ -100,7 +100,7 @@ class Box:
     shape : tuple of int or None, default=None
         Shape of an element; by default the broadcast shape of ``low`` and ``high``.
     seed : int, numpy.random.Generator or None, default=None
-        Seeds the generator used by :meth:`sample`.
+        Seeds the generator used by [`sample`][mlnotes.rl.Box.sample].
 
     Attributes
     ----------
@@ -136,7 +136,7 @@ class Box:
         self.np_random = check_random_state(seed)
 
     def seed(self, seed: int | np.random.Generator | None = None) -> None:
-        """Re-seed the generator used by :meth:`sample`."""
+        """Re-seed the generator used by [`sample`][mlnotes.rl.Box.sample]."""
         self.np_random = check_random_state(seed)
 
     def sample(self) -> np.ndarray:

@@ -154,11 +154,13 @@ def q_learning(env: Any, *, episodes: int = 500, alpha: float = 0.5, gamma: floa
 
     Notes
     -----
-    After each step :math:`(s, a, r, s')`,
+    After each step $(s, a, r, s')$,
 
-    .. math:: Q(s, a) \leftarrow Q(s, a) + \alpha \bigl[r + \gamma \max_{a'} Q(s', a') - Q(s, a)\bigr],
+    $$
+    Q(s, a) \leftarrow Q(s, a) + \alpha \bigl[r + \gamma \max_{a'} Q(s', a') - Q(s, a)\bigr],
+    $$
 
-    with :math:`Q(s', \cdot) = 0` when :math:`s'` is terminal.
+    with $Q(s', \cdot) = 0$ when $s'$ is terminal.
 
     References
     ----------
@@ -209,10 +211,12 @@ def sarsa(env: Any, *, episodes: int = 500, alpha: float = 0.5, gamma: float = 1
 
     Notes
     -----
-    After each quintuple :math:`(s, a, r, s', a')`, with :math:`a'` drawn from the
+    After each quintuple $(s, a, r, s', a')$, with $a'$ drawn from the
     same ε-greedy policy that is being learned,
 
-    .. math:: Q(s, a) \leftarrow Q(s, a) + \alpha \bigl[r + \gamma Q(s', a') - Q(s, a)\bigr].
+    $$
+    Q(s, a) \leftarrow Q(s, a) + \alpha \bigl[r + \gamma Q(s', a') - Q(s, a)\bigr].
+    $$
 
     Because the target includes the exploratory moves, SARSA learns the value of
     the ε-greedy policy and, on the cliff, prefers a path away from the edge.
