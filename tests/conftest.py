@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -24,6 +25,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+EXEC_CACHE = OUTPUT / "exec-cache"  # the tests' own execution cache: the first build is always cold
+
+
 def _clean_build_command(site_dir: Path, origin: str) -> list[str]:
     """Empty ``site_dir`` and return the command that builds both languages into it."""
     if site_dir.exists():
@@ -31,13 +35,21 @@ def _clean_build_command(site_dir: Path, origin: str) -> list[str]:
     return [sys.executable, "tools/site.py", "build", "--origin", origin, "--site-dir", str(site_dir)]
 
 
-def _build_env() -> dict[str, str]:
-    return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+def _build_env(cache: str = "on") -> dict[str, str]:
+    return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1",
+                MLNOTES_EXEC_CACHE_DIR=str(EXEC_CACHE), MLNOTES_EXEC_CACHE=cache)
 
 
-def build_site(site_dir: Path, origin: str) -> subprocess.CompletedProcess:
+def build_site(site_dir: Path, origin: str, cache: str = "on") -> subprocess.CompletedProcess:
     """Build both languages into ``site_dir`` (strict) and wait for it."""
-    return subprocess.run(_clean_build_command(site_dir, origin), cwd=ROOT, env=_build_env(), capture_output=True, text=True)
+    return subprocess.run(_clean_build_command(site_dir, origin), cwd=ROOT, env=_build_env(cache),
+                          capture_output=True, text=True)
+
+
+def blocks_executed(log: str) -> dict[str, tuple[int, int]]:
+    """Per language (executed, reused) from the execute hook's log line."""
+    found = re.findall(r"exec cache \((\w+)\): (\d+) blocks executed, (\d+) reused", log)
+    return {lang: (int(run), int(reused)) for lang, run, reused in found}
 
 
 @pytest.fixture(scope="session")
@@ -51,29 +63,37 @@ def origin(site_port) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(origin) -> Path:
-    """Both languages built once with --strict into test-output/site."""
+def cold_build(origin) -> tuple[Path, str]:
+    """Both languages built once with --strict into test-output/site, from an empty execution cache."""
+    if EXEC_CACHE.exists():
+        shutil.rmtree(EXEC_CACHE)
     site = OUTPUT / "site"
     proc = build_site(site, origin)
     assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
-    return site
+    return site, proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(cold_build) -> Path:
+    return cold_build[0]
 
 
 @pytest.fixture(scope="session")
 def second_build(built_site, origin):
-    """A second clean build into test-output/site-rebuild, started in the background.
+    """A second clean build into test-output/site-rebuild that executes every block again
+    (``MLNOTES_EXEC_CACHE=refresh``), started in the background.
 
     It runs while the browser tests use the first build; the determinism test
     waits for it and compares the two.
     """
     site = OUTPUT / "site-rebuild"
-    proc = subprocess.Popen(_clean_build_command(site, origin), cwd=ROOT, env=_build_env(),
+    proc = subprocess.Popen(_clean_build_command(site, origin), cwd=ROOT, env=_build_env("refresh"),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
-    def wait() -> Path:
+    def wait() -> tuple[Path, str]:
         log, _ = proc.communicate()
         assert proc.returncode == 0, f"second strict build failed:\n{log}"
-        return site
+        return site, log
 
     yield wait
     if proc.poll() is None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 import mlnotes
-from conftest import LANGS, ROOT, html_pages
+from conftest import LANGS, ROOT, blocks_executed, build_site, html_pages, OUTPUT
 
 pytestmark = pytest.mark.site
 
@@ -31,29 +31,6 @@ def test_both_languages_build_strict(built_site):
         assert (built_site / lang / "ch1" / "overview" / "index.html").is_file()
     root = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'url=zh/' in root and 'href="en/"' in root
-
-
-def test_a_page_whose_code_raises_fails_the_build(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(textwrap.dedent("""\
-        # Broken
-
-        ```python exec="on"
-        raise RuntimeError("boom from a page block")
-        ```
-        """), encoding="utf-8")
-    config = ROOT / ".pytest-failing-mkdocs.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\nnav:\n  - index.md\n",
-                      encoding="utf-8")
-    try:
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                              cwd=ROOT, capture_output=True, text=True, env={**__import__("os").environ,
-                                                                            "NO_MKDOCS_2_WARNING": "1"})
-    finally:
-        config.unlink()
-    assert proc.returncode != 0
-    assert "boom from a page block" in proc.stdout + proc.stderr
 
 
 def test_every_public_module_has_an_api_page_in_both_languages(built_site):
@@ -119,13 +96,33 @@ def test_no_seed_image_url_anywhere(built_site):
     assert not hits
 
 
-def test_two_clean_builds_give_identical_pages(built_site, second_build):
-    second = second_build()
+def _assert_same_pages(first: Path, second: Path, what: str) -> None:
     for lang in LANGS:
-        first_pages, second_pages = html_pages(built_site, lang), html_pages(second, lang)
+        first_pages, second_pages = html_pages(first, lang), html_pages(second, lang)
         assert first_pages.keys() == second_pages.keys()
         different = [p for p in first_pages if first_pages[p] != second_pages[p]]
-        assert not different, f"{lang}: pages differ between two clean builds: {different}"
+        assert not different, f"{lang}: pages differ between {what}: {different}"
+
+
+def test_two_clean_builds_give_identical_pages(cold_build, second_build):
+    site, cold_log = cold_build
+    second, second_log = second_build()
+    # Both builds executed every block (the first from an empty cache, the second bypassing it).
+    for log in (cold_log, second_log):
+        counts = blocks_executed(log)
+        assert set(counts) == set(LANGS) and all(run > 100 and reused == 0 for run, reused in counts.values()), counts
+    _assert_same_pages(site, second, "two clean builds")
+
+
+def test_a_warm_build_executes_nothing_and_gives_identical_pages(cold_build, second_build, origin):
+    site, _ = cold_build
+    second_build()  # shares the cache folder: let it finish first
+    warm = OUTPUT / "site-warm"
+    proc = build_site(warm, origin)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    counts = blocks_executed(proc.stdout + proc.stderr)
+    assert set(counts) == set(LANGS) and all(run == 0 and reused > 100 for run, reused in counts.values()), counts
+    _assert_same_pages(site, warm, "a cold and a warm build")
 
 
 def test_zh_and_en_pages_are_in_step(built_site):

@@ -75,7 +75,7 @@ def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "sit
     for lang, code, log, seconds in results:
         print(f"--- {lang}: exit {code} in {seconds:.1f} s ---")
         print("\n".join(line for line in log.splitlines() if "WARNING" in line or "ERROR" in line
-                            or "Error" in line or "Aborted" in line or code != 0)[-20000:])
+                            or "Error" in line or "Aborted" in line or "exec cache" in line or code != 0)[-20000:])
         status = status or code
     (site_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
     return status
@@ -196,10 +196,17 @@ def serve(host: str, port: int) -> None:
         if changed:
             workers.run(plan(changed))
 
+    import logging  # noqa: PLC0415
+
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logging.getLogger("mkdocs.livereload").addHandler(handler)  # "Serving on ..." once it watches
+    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir), mount_path="/")
     for path in WATCHED:
-        server.watch(str(ROOT / path))
-    print(f"Serving both languages at {origin}/ (zh: {origin}/zh/, en: {origin}/en/); Ctrl+C to stop.", flush=True)
+        if (ROOT / path).exists():
+            server.watch(str(ROOT / path))
+    print(f"Both languages at {origin}/ (zh: {origin}/zh/, en: {origin}/en/); Ctrl+C to stop.", flush=True)
     try:
         server.serve()
     except KeyboardInterrupt:

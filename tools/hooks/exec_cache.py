@@ -196,9 +196,10 @@ def environment_fingerprint() -> dict[str, str]:
     return fingerprint
 
 
-def block_key(code: str, *, lang: str, filename: str, options: dict | None = None) -> str:
+def block_key(code: str, *, lang: str, filename: str, options: dict | None = None,
+              package_root: Path | None = None) -> str:
     """The cache key of one block: SHA-256 over everything its output depends on."""
-    deps = dependencies(code)
+    deps = dependencies(code, package_root=package_root)
     material = {
         "code": code,
         "filename": filename,
@@ -297,7 +298,10 @@ def execute(code: str, *, filename: str, where: str) -> str:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
         line = frames[-1].lineno if frames else "?"
         lines = code.splitlines()
-        trace = "".join(traceback.format_exception(error))
+        tb = error.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != filename:  # drop this runner's frames
+            tb = tb.tb_next
+        trace = "".join(traceback.format_exception(type(error), error, tb or error.__traceback__))
         text = lines[line - 1].strip() if isinstance(line, int) and 0 < line <= len(lines) else ""
         raise BlockError(f"{where}: code block {filename}, line {line} raised "
                          f"{type(error).__name__}: {error}\n    {text}\n\n{trace}") from error

@@ -33,7 +33,6 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.execute")
 
 TABS = {"zh": "代码|结果", "en": "Source|Result"}
-SNIPPETS = "docs/snippets"
 
 _EXEC_FENCE = re.compile(
     r'^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*python(?P<attrs>[^\n]*\bexec="(?:1|on|true|yes)"[^\n]*)\n'
@@ -103,6 +102,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
     exec_cache.cache_mode()  # a bad MLNOTES_EXEC_CACHE fails before any page is read
 
 
+def _snippet_file(path: str, page: Page, config: MkDocsConfig) -> str:
+    """Where ``--8<-- "path"`` comes from (pymdownx.snippets' ``base_path``, relative to the working directory)."""
+    bases = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+    for base in [bases] if isinstance(bases, str) else bases:
+        candidate = os.path.join(base, path)
+        if os.path.isfile(candidate):
+            return candidate.replace(os.sep, "/")
+    raise PluginError(f"{page.file.src_uri}: a code block includes the snippet {path!r}, which is not in "
+                      f"{' or '.join(map(str, bases))}; create the file or fix the name in the page.")
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _State.page = page.file.src_uri
     tabs = TABS[_State.lang]
@@ -117,11 +127,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         lines = [line for line in body.splitlines() if line.strip()]
         snippet = _SNIPPET_LINE.match(lines[0]) if len(lines) == 1 else None
         if snippet and "file=" not in attrs:
-            path = snippet.group("path")
-            if not os.path.isfile(os.path.join(os.path.dirname(config.config_file_path), SNIPPETS, path)):
-                raise PluginError(f"{page.file.src_uri}: the code block includes {path!r}, but "
-                                  f"{SNIPPETS}/{path} does not exist; create it or fix the name.")
-            attrs += f' file="{SNIPPETS}/{path}"'
+            attrs += f' file="{_snippet_file(snippet.group("path"), page, config)}"'
         return f"{m.group('indent')}{m.group('fence')}python{attrs}\n{body}{m.group('indent')}{m.group('fence')}"
 
     return _EXEC_FENCE.sub(annotate, markdown)
