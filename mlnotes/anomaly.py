@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ._validation import check_array, check_is_fitted, check_random_state, check_scalar
+from ._validation import (check_array, check_is_fitted, check_n_features, check_random_state,
+                          check_scalar)
 from .base import BaseEstimator
 
 __all__ = ["IsolationForest", "IsolationTrees", "ZScoreDetector", "average_path_length"]
@@ -45,9 +46,7 @@ class _OutlierMixin:
     def _validated(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "offset_")
         X = check_array(X)
-        if X.shape[1] != self.n_features_in_:  # type: ignore[attr-defined]
-            raise ValueError(f"X has {X.shape[1]} features, but {type(self).__name__} was fitted "
-                             f"with {self.n_features_in_} features.")  # type: ignore[attr-defined]
+        check_n_features(X, self)
         return X
 
 

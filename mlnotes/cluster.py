@@ -16,18 +16,13 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._radius import connected_components, radius_pairs
-from ._validation import check_array, check_is_fitted, check_random_state, check_scalar
+from ._validation import (check_array, check_is_fitted, check_n_features, check_random_state,
+                          check_scalar)
 from .base import BaseEstimator, ClusterMixin, TransformerMixin
 
 __all__ = ["DBSCAN", "KMeans", "KMeansStep"]
 
 _BLOCK_ELEMENTS = 1 << 20  # distance blocks hold at most ~1M floats (8 MB)
-
-
-def _check_n_features(X: np.ndarray, estimator: Any) -> None:
-    if X.shape[1] != estimator.n_features_in_:
-        raise ValueError(f"X has {X.shape[1]} features, but {type(estimator).__name__} "
-                         f"was fitted with {estimator.n_features_in_} features.")
 
 
 class KMeansStep(NamedTuple):
@@ -247,7 +242,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     def _validated(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "cluster_centers_")
         X = check_array(X)
-        _check_n_features(X, self)
+        check_n_features(X, self)
         return X
 
     def predict(self, X: Any) -> np.ndarray:

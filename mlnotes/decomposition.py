@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, check_is_fitted, check_option
+from ._validation import check_array, check_bool, check_is_fitted, check_n_features, check_option
 from .base import BaseEstimator, TransformerMixin
 
 __all__ = ["PCA"]
@@ -159,9 +159,7 @@ class PCA(TransformerMixin, BaseEstimator):
         """Project ``X`` (n_samples, n_features) to its coordinates (n_samples, n_components_)."""
         check_is_fitted(self, "components_")
         X = check_array(X)
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features, but PCA was fitted with "
-                             f"{self.n_features_in_} features.")
+        check_n_features(X, self)
         Z = (X - self.mean_) @ self.components_.T  # (n_samples, n_components_)
         return Z / self._scale() if self.whiten else Z
 

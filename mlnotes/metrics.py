@@ -335,6 +335,9 @@ def r2_score(y_true: Any, y_pred: Any) -> float:
     y_true, y_pred = _check_targets(y_true, y_pred)
     if y_true.shape[0] < 2:
         raise ValueError(f"R^2 needs at least two samples, got {y_true.shape[0]}.")
+    scale = max(float(np.abs(y_true).max()), float(np.abs(y_pred).max()))
+    if scale > 0:  # R^2 is scale-free: rescaling keeps huge targets from overflowing
+        y_true, y_pred = y_true / scale, y_pred / scale
     with float_errors_as_value_error("r2_score"):
         ss_res = ((y_true - y_pred) ** 2).sum(axis=0)
         ss_tot = ((y_true - y_true.mean(axis=0)) ** 2).sum(axis=0)

@@ -128,7 +128,7 @@ def test_bad_input_is_explained(Est):
         Est().fit(np.empty((0, 2)), [])
     with pytest.raises(ValueError, match="at least 2 classes in y, got only class \\['a'\\]"):
         Est().fit(X, ["a", "a", "a"])
-    with pytest.raises(ValueError, match="X has 3 features, but .* was fitted with 2 features"):
+    with pytest.raises(ValueError, match="X has 3 features, but .* is expecting 2 features"):
         Est().fit(X, y).predict([[0.0, 1.0, 2.0]])
     with pytest.raises(ValueError, match="continuous"):
         Est().fit(X, [0.5, 1.0, 2.0])

@@ -136,7 +136,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
 
     >>> import numpy as np
     >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
-    >>> clf = MLPClassifier(hidden_layer_sizes=(8,), random_state=0).fit(X, [0, 1, 1, 0])
+    >>> clf = MLPClassifier(hidden_layer_sizes=(8,), max_iter=500, random_state=0).fit(X, [0, 1, 1, 0])
     >>> clf.predict(X)
     array([0, 1, 1, 0])
     >>> clf.predict_proba(X).shape
