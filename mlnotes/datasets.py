@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_random_state, check_scalar
+from ._validation import check_bool, check_interval, check_random_state, check_scalar
 
 
 def make_line(n_samples: int = 20, *, slope: float = 2.0, intercept: float = 1.0,
@@ -189,8 +189,7 @@ def load_sample_image(name: str = "grace_hopper", *, as_gray: bool = False) -> n
 
 def _shuffled(X: np.ndarray, y: np.ndarray, shuffle: bool,
               rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    if not isinstance(shuffle, (bool, np.bool_)):
-        raise TypeError(f"shuffle must be a bool, got {shuffle!r}.")
+    check_bool(shuffle, "shuffle")
     if shuffle:
         order = rng.permutation(len(y))
         X, y = X[order], y[order]

@@ -118,8 +118,7 @@ class PCA(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Any = None) -> PCA:
         """Fit the principal axes to ``X`` of shape (n_samples, n_features); ``y`` is ignored."""
-        if not isinstance(self.whiten, (bool, np.bool_)):
-            raise TypeError(f"whiten must be a bool, got {self.whiten!r}.")
+        check_bool(self.whiten, "whiten")
         solver = check_option(self.svd_solver, "svd_solver", ("auto", "full", "covariance_eigh"))
         X = check_array(X, ensure_min_samples=2)
         n, d = X.shape

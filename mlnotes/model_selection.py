@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 
 from . import metrics
-from ._validation import check_is_fitted, check_random_state, check_scalar, encode_labels
+from ._validation import (check_array, check_bool, check_consistent_length, check_is_fitted,
+                          check_random_state, check_scalar, encode_labels)
 from .base import BaseEstimator, clone
 
 __all__ = ["train_test_split", "KFold", "StratifiedKFold", "cross_val_score", "GridSearchCV"]
@@ -124,8 +125,7 @@ def train_test_split(*arrays: Any, test_size: float | int | None = None,
     if n == 0:
         raise ValueError("The input arrays are empty (0 samples); nothing to split.")
     n_train, n_test = _split_sizes(n, test_size, train_size)
-    if not isinstance(shuffle, (bool, np.bool_)):
-        raise TypeError(f"shuffle must be a bool, got {shuffle!r}.")
+    check_bool(shuffle, "shuffle")
     rng = check_random_state(random_state)
     if stratify is not None:
         if not shuffle:
@@ -190,8 +190,7 @@ class KFold(BaseEstimator):
 
     def _check(self, X: Any) -> int:
         check_scalar(self.n_splits, "n_splits", int, min_val=2)
-        if not isinstance(self.shuffle, (bool, np.bool_)):
-            raise TypeError(f"shuffle must be a bool, got {self.shuffle!r}.")
+        check_bool(self.shuffle, "shuffle")
         if not self.shuffle and self.random_state is not None:
             raise ValueError("Setting a random_state has no effect since shuffle is False; "
                              "set shuffle=True or leave random_state=None.")

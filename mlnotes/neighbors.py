@@ -22,6 +22,7 @@ from ._validation import (
     check_array,
     check_is_fitted,
     check_n_features,
+    check_n_classes,
     check_option,
     check_scalar,
     check_X_y,
@@ -243,11 +244,7 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
         self._check_params()
         X, y = check_X_y(X, y)
         classes, y_index = encode_labels(y)
-        if classes.size < 2:
-            raise ValueError(
-                f"KNeighborsClassifier needs samples of at least 2 classes in y, got only class "
-                f"{classes.tolist()!r}."
-            )
+        check_n_classes(classes, self)
         self.classes_ = classes
         self._fit(X, y_index)
         return self

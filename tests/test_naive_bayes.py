@@ -126,7 +126,7 @@ def test_bad_input_is_explained(Est):
         Est().fit([[0.0, 1.0], [np.nan, 1.0], [1.0, 1.0]], y)
     with pytest.raises(ValueError, match="0 sample"):
         Est().fit(np.empty((0, 2)), [])
-    with pytest.raises(ValueError, match="at least 2 classes in y, got only class \\['a'\\]"):
+    with pytest.raises(ValueError, match="only one class: \\['a'\\]"):
         Est().fit(X, ["a", "a", "a"])
     with pytest.raises(ValueError, match="X has 3 features, but .* is expecting 2 features"):
         Est().fit(X, y).predict([[0.0, 1.0, 2.0]])

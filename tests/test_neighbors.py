@@ -174,7 +174,7 @@ def test_bad_input_is_explained(Est):
 
 
 def test_classifier_label_errors():
-    with pytest.raises(ValueError, match="at least 2 classes in y, got only class \\[1\\]"):
+    with pytest.raises(ValueError, match="at least 2 classes, but y contains only one class: \\[1\\]"):
         KNeighborsClassifier(n_neighbors=1).fit([[0.0], [1.0]], [1, 1])
     with pytest.raises(ValueError, match="continuous"):
         KNeighborsClassifier(n_neighbors=1).fit([[0.0], [1.0]], [0.5, 1.5])

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_X_y, encode_labels
+from .._validation import check_n_classes, check_X_y, encode_labels
 from ..base import ClassifierMixin, RegressorMixin
 from ._mlp_base import _BaseMLP, _HalfSquaredError
 from .activations import sigmoid, softmax
@@ -161,9 +161,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
         """Train on ``X`` of shape (n_samples, n_features) and labels ``y`` of shape (n_samples,)."""
         X, y = check_X_y(X, y)
         classes, y_index = encode_labels(y)
-        if classes.size < 2:
-            raise ValueError(f"MLPClassifier needs at least 2 classes in y, got {classes.size} "
-                             f"({classes.tolist()}).")
+        check_n_classes(classes, self)
         self.classes_ = classes
         if classes.size == 2:
             self.out_activation_ = "logistic"

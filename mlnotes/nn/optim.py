@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_scalar
+from .._validation import check_bool, check_scalar
 from .base import Layer
 
 __all__ = ["Optimizer", "SGD", "Momentum", "Adam"]
@@ -125,7 +125,7 @@ class Momentum(Optimizer):
         super().__init__(lr)
         check_scalar(momentum, "momentum", min_val=0.0, max_val=1.0, include_max=False)
         self.momentum = float(momentum)
-        self.nesterov = bool(nesterov)
+        self.nesterov = check_bool(nesterov, "nesterov")
 
     def _update(self, param: np.ndarray, grad: np.ndarray, state: dict[str, np.ndarray]) -> None:
         v = state.get("v")

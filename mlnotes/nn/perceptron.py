@@ -29,8 +29,10 @@ import numpy as np
 from .._validation import (
     ConvergenceWarning,
     check_array,
+    check_bool,
     check_is_fitted,
     check_n_features,
+    check_n_classes,
     check_random_state,
     check_scalar,
     check_X_y,
@@ -109,11 +111,11 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         """Learn ``w`` and ``b`` from ``X`` of shape (n_samples, n_features) and two-class ``y``."""
         check_scalar(self.max_iter, "max_iter", int, min_val=1)
         check_scalar(self.eta0, "eta0", min_val=0.0, include_min=False)
+        check_bool(self.fit_intercept, "fit_intercept")
+        check_bool(self.shuffle, "shuffle")
         X, y = check_X_y(X, y)
         classes, t = encode_labels(y)
-        if classes.size != 2:
-            raise ValueError(f"Perceptron is a binary classifier: y must have exactly 2 classes, "
-                             f"got {classes.size} ({classes.tolist()[:5]}).")
+        check_n_classes(classes, self, maximum=2)
         rng = check_random_state(self.random_state)
         n, d = X.shape
         t = t.astype(np.float64)  # targets in {0, 1}
