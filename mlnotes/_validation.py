@@ -552,8 +552,9 @@ def check_n_classes(classes: np.ndarray, estimator: Any, *, minimum: int = 2,
                          f"{'one class' if n == 1 else f'{n} classes'}: {classes.tolist()!r} "
                          f"({n} class{'es' if n != 1 else ''}).")
     if maximum is not None and n > maximum:
+        binary = " Only binary classification is supported." if maximum == 2 else ""
         raise ValueError(f"{name} handles at most {maximum} classes, but y contains {n}: "
-                         f"{classes.tolist()[:10]!r}.")
+                         f"{classes.tolist()[:10]!r}.{binary}")
 
 
 def check_n_features(X: np.ndarray, estimator: Any) -> None:

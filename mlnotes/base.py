@@ -70,7 +70,7 @@ class BaseEstimator:
     # Tags read by scikit-learn (``sklearn.utils.get_tags``) when an mlnotes estimator is put
     # into a scikit-learn Pipeline, GridSearchCV or check_estimator. scikit-learn is imported
     # only here, when scikit-learn itself asks: it is never a runtime dependency of mlnotes.
-    _sklearn_input_tags: dict[str, Any] = {}
+    # per class: {"input_tags": {"positive_only": True}, "non_deterministic": True, ...}
     _sklearn_tags: dict[str, Any] = {}
 
     def __sklearn_tags__(self) -> Any:
@@ -81,7 +81,7 @@ class BaseEstimator:
         kind = getattr(self, "_estimator_type", None)
         tags = Tags(estimator_type=kind,
                     target_tags=TargetTags(required=kind in ("classifier", "regressor")),
-                    input_tags=InputTags(**self._sklearn_input_tags))
+                    input_tags=InputTags())
         if kind == "classifier":
             tags.classifier_tags = ClassifierTags()
         elif kind == "regressor":
@@ -89,7 +89,11 @@ class BaseEstimator:
         if isinstance(self, TransformerMixin):
             tags.transformer_tags = TransformerTags()
         for name, value in self._sklearn_tags.items():
-            setattr(tags, name, value)
+            if isinstance(value, dict):
+                for key, sub_value in value.items():
+                    setattr(getattr(tags, name), key, sub_value)
+            else:
+                setattr(tags, name, value)
         return tags
 
 

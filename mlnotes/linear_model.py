@@ -99,6 +99,8 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     (2.0, 1.0, True)
     """
 
+    _sklearn_tags = {"target_tags": {"multi_output": True}}  # y may have several columns
+
     def __init__(self, *, fit_intercept: bool = True, solver: str = "lstsq",
                  learning_rate: float = 0.01, max_iter: int = 1000, tol: float = 1e-6) -> None:
         self.fit_intercept = fit_intercept

@@ -222,6 +222,9 @@ class MultinomialNB(_BaseNB):
     array([[0.5, 0.5]])
     """
 
+    # counts; a count model fits the checks' Gaussian blobs poorly, as scikit-learn's own does
+    _sklearn_tags = {"input_tags": {"positive_only": True}, "classifier_tags": {"poor_score": True}}
+
     def __init__(self, *, alpha: float = 1.0, fit_prior: bool = True, class_prior: Any = None) -> None:
         self.alpha = alpha
         self.fit_prior = fit_prior
@@ -233,7 +236,8 @@ class MultinomialNB(_BaseNB):
         check_bool(self.fit_prior, "fit_prior")
         X, y_index, Y = self._fit_classes(X, y)
         if (X < 0).any():
-            raise ValueError(f"MultinomialNB needs non-negative counts in X, got minimum {X.min()}.")
+            raise ValueError(f"Negative values in data passed to MultinomialNB (minimum {X.min()}); "
+                             "expected non-negative counts.")
         n_classes = self.classes_.size
         with float_errors_as_value_error("MultinomialNB.fit"):
             self.feature_count_ = Y.T @ X  # (n_classes, n_features)
@@ -251,5 +255,6 @@ class MultinomialNB(_BaseNB):
 
     def _joint_log_likelihood(self, X: np.ndarray) -> np.ndarray:
         if (X < 0).any():
-            raise ValueError(f"MultinomialNB needs non-negative counts in X, got minimum {X.min()}.")
+            raise ValueError(f"Negative values in data passed to MultinomialNB (minimum {X.min()}); "
+                             "expected non-negative counts.")
         return X @ self.feature_log_prob_.T + self.class_log_prior_

@@ -305,6 +305,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
     array([0.5, 6.5])
     """
 
+    _sklearn_tags = {"target_tags": {"multi_output": True}}  # y may have several columns
+
     def fit(self, X: Any, y: Any) -> "KNeighborsRegressor":
         """Store ``X`` of shape (n_samples, n_features) and ``y`` of shape (n_samples[, n_outputs])."""
         self._check_params()

@@ -148,7 +148,7 @@ def test_naive_bayes_parameter_errors():
         MultinomialNB(alpha=0.0).fit(X, y)
     with pytest.raises(TypeError, match="fit_prior must be a bool"):
         MultinomialNB(fit_prior="yes").fit(X, y)
-    with pytest.raises(ValueError, match="non-negative counts in X, got minimum -1.0"):
+    with pytest.raises(ValueError, match=r"Negative values in data passed to MultinomialNB \(minimum -1.0\)"):
         MultinomialNB().fit([[0.0, -1.0], [1.0, 2.0], [2.0, 0.0]], y)
     with pytest.raises(ValueError, match="non-negative counts"):
         MultinomialNB().fit(X, y).predict([[-3.0, 1.0]])

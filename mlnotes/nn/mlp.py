@@ -270,6 +270,8 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
     True
     """
 
+    _sklearn_tags = {"target_tags": {"multi_output": True}}  # y may have several columns
+
     def __init__(self, *, hidden_layer_sizes: int | tuple[int, ...] = (100,), activation: str = "relu",
                  solver: str = "adam", alpha: float = 0.0001, batch_size: int | str = "auto",
                  learning_rate: str = "constant", learning_rate_init: float = 0.01,

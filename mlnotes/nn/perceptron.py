@@ -99,6 +99,8 @@ class Perceptron(ClassifierMixin, BaseEstimator):
     (False, True, 'ConvergenceWarning')
     """
 
+    _sklearn_tags = {"classifier_tags": {"multi_class": False}}  # a binary classifier
+
     def __init__(self, *, fit_intercept: bool = True, max_iter: int = 1000, eta0: float = 1.0,
                  shuffle: bool = True, random_state: Any = None) -> None:
         self.fit_intercept = fit_intercept
