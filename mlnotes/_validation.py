@@ -28,6 +28,7 @@ __all__ = [
     "check_consistent_length",
     "check_y_for_score",
     "check_n_classes",
+    "check_interface",
     "NotFittedError",
     "ConvergenceWarning",
     "DataConversionWarning",
@@ -555,6 +556,34 @@ def check_n_classes(classes: np.ndarray, estimator: Any, *, minimum: int = 2,
         binary = " Only binary classification is supported." if maximum == 2 else ""
         raise ValueError(f"{name} handles at most {maximum} classes, but y contains {n}: "
                          f"{classes.tolist()[:10]!r}.{binary}")
+
+
+def check_interface(obj: Any, name: str, attributes: Sequence[str], expected: str) -> Any:
+    """Check ``obj`` has the ``attributes`` a caller relies on (duck typing, with a clear error).
+
+    Parameters
+    ----------
+    obj : object
+        The argument, e.g. an environment or a fitted model.
+    name : str
+        How the argument is called in error messages.
+    attributes : sequence of str
+        Methods or attributes it must have.
+    expected : str
+        What was expected, e.g. ``"an environment with reset and step"``.
+
+    Examples
+    --------
+    >>> check_interface("abc", "env", ("reset", "step"), "an environment with reset() and step()")
+    Traceback (most recent call last):
+    ...
+    TypeError: env must be an environment with reset() and step(), got 'abc' of type str (it has no reset).
+    """
+    for attr in attributes:
+        if not hasattr(obj, attr):
+            raise TypeError(f"{name} must be {expected}, got {obj!r:.80} of type {type(obj).__name__} "
+                            f"(it has no {attr}).")
+    return obj
 
 
 def check_n_features(X: np.ndarray, estimator: Any) -> None:
