@@ -29,6 +29,7 @@ __all__ = [
     "check_y_for_score",
     "check_n_classes",
     "check_interface",
+    "power_of_two_exponent",
     "NotFittedError",
     "ConvergenceWarning",
     "DataConversionWarning",
@@ -663,6 +664,23 @@ def encode_labels(y: np.ndarray, *, name: str = "y") -> tuple[np.ndarray, np.nda
             "expected labels of one type (all ints or all strings)."
         ) from None
     return classes, y_index.reshape(-1)
+
+
+def power_of_two_exponent(*arrays: np.ndarray) -> int:
+    """``e`` such that ``x * 2**-e`` brings the largest |value| into [1, 2), or 0 if squares are safe.
+
+    Scaling by a power of two is exact, so rankings, signs and ratios are unchanged;
+    squares of the scaled values cannot overflow.
+
+    Examples
+    --------
+    >>> power_of_two_exponent(np.array([1.0, -3.0])), power_of_two_exponent(np.array([1e300]))
+    (0, 996)
+    """
+    largest = max(float(np.max(np.abs(a))) if a.size else 0.0 for a in arrays)
+    if largest == 0.0 or 2.0**-300 < largest < 2.0**300:
+        return 0
+    return int(np.frexp(largest)[1]) - 1
 
 
 @contextlib.contextmanager

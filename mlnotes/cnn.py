@@ -29,7 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, check_random_state, check_scalar
+from ._validation import (check_array, check_interface, check_random_state, check_scalar,
+                          check_y_for_score)
 from .conv import conv_output_size
 from .datasets import make_strokes
 from .nn import Adam, Dense, Flatten, ReLU, Sequential, SoftmaxCrossEntropyLoss, train
@@ -41,7 +42,10 @@ __all__ = ["make_stroke_cnn", "make_stroke_mlp", "stroke_position_split", "strok
 
 def accuracy(model: Sequential, X: Any, y: Any) -> float:
     """Fraction of samples whose largest logit is the true class index ``y``."""
-    return float(np.mean(model.predict(X).argmax(axis=1) == np.asarray(y)))
+    check_interface(model, "model", ("predict",), "a network with predict, such as a Sequential")
+    logits = model.predict(X)  # (N, n_classes)
+    y = check_y_for_score(y, logits.shape[0], numeric=False)
+    return float(np.mean(logits.argmax(axis=1) == y))
 
 
 def make_stroke_cnn(n_filters: int = 8, *, random_state: Any = None) -> Sequential:

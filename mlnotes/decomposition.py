@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, check_bool, check_is_fitted, check_n_features, check_option
+from ._validation import (check_array, check_bool, check_is_fitted, check_n_features, check_option,
+                          float_errors_as_value_error)
 from .base import BaseEstimator, TransformerMixin
 
 __all__ = ["PCA"]
@@ -124,6 +125,11 @@ class PCA(TransformerMixin, BaseEstimator):
         n, d = X.shape
         if solver == "auto":
             solver = "covariance_eigh" if n >= 10 * d and d <= 1000 else "full"
+        with float_errors_as_value_error("PCA.fit (the explained variances)"):
+            self._fit(X, n, d, solver)
+        return self
+
+    def _fit(self, X: np.ndarray, n: int, d: int, solver: str) -> None:
         self.mean_ = X.mean(axis=0)
         Xc = X - self.mean_  # (n, d)
         if solver == "covariance_eigh":
@@ -147,7 +153,6 @@ class PCA(TransformerMixin, BaseEstimator):
         self.explained_variance_ratio_ = ratio[:k].copy()
         self.singular_values_ = s[:k].copy()
         self.n_components_, self.n_samples_, self.n_features_in_ = k, n, d
-        return self
 
     def _scale(self) -> np.ndarray:
         """Per-component divisor used by whitening (1 for zero-variance components)."""

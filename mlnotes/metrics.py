@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, encode_labels, float_errors_as_value_error
+from ._validation import check_array, check_bool, encode_labels, float_errors_as_value_error
 
 __all__ = [
     "accuracy_score",
@@ -48,6 +48,9 @@ def _check_labels_pair(y_true: Any, y_pred: Any) -> tuple[np.ndarray, np.ndarray
             raise ValueError(f"{name} is empty; expected at least one label.")
         if arr.dtype.kind == "f" and not np.isfinite(arr).all():
             raise ValueError(f"{name} contains NaN or infinity; expected finite labels.")
+        if arr.dtype.kind == "c":
+            raise ValueError(f"{name} has complex dtype {arr.dtype}: Complex data not supported; "
+                             "expected class labels.")
         arrays.append(arr)
     if arrays[0].shape[0] != arrays[1].shape[0]:
         raise ValueError(
@@ -76,6 +79,7 @@ def accuracy_score(y_true: Any, y_pred: Any, *, normalize: bool = True) -> float
     0.75
     """
     y_true, y_pred = _check_labels_pair(y_true, y_pred)
+    check_bool(normalize, "normalize")
     correct = y_true == y_pred
     return float(correct.mean()) if normalize else float(correct.sum())
 

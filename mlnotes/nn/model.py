@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_random_state, check_scalar
+from .._validation import check_array, check_bool, check_random_state, check_scalar
 from .base import Layer
 from .layers import Dense, Flatten, Identity
 from .losses import Loss
@@ -108,7 +108,7 @@ class Sequential(Layer):
 
     def train(self, mode: bool = True) -> "Sequential":
         """Put the network and every layer in training (or evaluation) mode; returns ``self``."""
-        self.training = bool(mode)
+        self.training = check_bool(mode, "mode")
         for layer in self.layers:
             layer.train(mode)
         return self
@@ -205,6 +205,8 @@ def _iter_batches(n: int, batch_size: int, rng: np.random.Generator | None) -> I
 
 
 def _check_targets(y: Any, n: int, name: str) -> np.ndarray:
+    if y is None or isinstance(y, (str, bytes)):
+        raise TypeError(f"{name} must be an array of targets, got {type(y).__name__}.")
     y = np.asarray(y)
     if y.ndim == 0 or y.shape[0] != n:
         raise ValueError(f"{name} has shape {y.shape}, expected {n} rows to match the inputs.")
@@ -290,6 +292,7 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
         raise TypeError(f"optimizer must be an Optimizer instance, got {type(optimizer).__name__}.")
     check_scalar(epochs, "epochs", int, min_val=1)
     check_scalar(batch_size, "batch_size", int, min_val=1)
+    check_bool(shuffle, "shuffle")
     X = check_array(X, allow_nd=True)
     y = _check_targets(y, X.shape[0], "y")
     has_val = X_val is not None or y_val is not None

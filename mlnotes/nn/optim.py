@@ -40,6 +40,8 @@ class Optimizer:
 
     def step(self, model: Layer) -> None:
         """Update every ``layer.params[key]`` of ``model`` in place from ``layer.grads[key]``."""
+        if not isinstance(model, Layer):
+            raise TypeError(f"model must be a Layer (e.g. a Sequential), got {type(model).__name__}.")
         self.t += 1
         for layer, key in model.parameters():
             param, grad = layer.params[key], layer.grads[key]

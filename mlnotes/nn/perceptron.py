@@ -37,6 +37,7 @@ from .._validation import (
     check_scalar,
     check_X_y,
     encode_labels,
+    float_errors_as_value_error,
 )
 from ..base import BaseEstimator, ClassifierMixin
 
@@ -125,24 +126,25 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         eta = float(self.eta0)
         errors: list[int] = []
         converged = False
-        for _ in range(self.max_iter):
-            # An epoch makes no update exactly when every sample is already right.
-            if np.array_equal((X @ w + b >= 0).astype(np.float64), t):
-                errors.append(0)
-                converged = True
-                break
-            order = rng.permutation(n) if self.shuffle else range(n)
-            mistakes = 0
-            for i in order:
-                x_i = X[i]
-                pred = 1.0 if x_i @ w + b >= 0 else 0.0  # step activation
-                delta = t[i] - pred  # -1, 0 or +1
-                if delta != 0.0:
-                    w += eta * delta * x_i
-                    if self.fit_intercept:
-                        b += eta * delta
-                    mistakes += 1
-            errors.append(mistakes)
+        with float_errors_as_value_error("Perceptron.fit"):
+            for _ in range(self.max_iter):
+                # An epoch makes no update exactly when every sample is already right.
+                if np.array_equal((X @ w + b >= 0).astype(np.float64), t):
+                    errors.append(0)
+                    converged = True
+                    break
+                order = rng.permutation(n) if self.shuffle else range(n)
+                mistakes = 0
+                for i in order:
+                    x_i = X[i]
+                    pred = 1.0 if x_i @ w + b >= 0 else 0.0  # step activation
+                    delta = t[i] - pred  # -1, 0 or +1
+                    if delta != 0.0:
+                        w += eta * delta * x_i
+                        if self.fit_intercept:
+                            b += eta * delta
+                        mistakes += 1
+                errors.append(mistakes)
         if not converged:
             warnings.warn(f"Perceptron did not converge in max_iter={self.max_iter} epochs: every "
                           "epoch made mistakes (the classes may not be linearly separable).",
@@ -161,7 +163,8 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "coef_")
         X = check_array(X)
         check_n_features(X, self)
-        return X @ self.coef_[0] + self.intercept_[0]
+        with float_errors_as_value_error("Perceptron.decision_function"):
+            return X @ self.coef_[0] + self.intercept_[0]
 
     def predict(self, X: Any) -> np.ndarray:
         """Class labels of shape (n_samples,): ``classes_[step(w^T x + b)]``."""
