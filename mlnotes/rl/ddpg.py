@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_is_fitted, check_option, check_scalar
+from .._validation import check_array, check_interface, check_is_fitted, check_option, check_scalar
 from ..base import BaseEstimator
 from ..nn import Adam, MSELoss
 from .dqn import _check_common
@@ -151,6 +151,8 @@ class DDPG(BaseEstimator):
         check_scalar(self.tau, "tau", min_val=0.0, max_val=1.0, include_min=False)
         check_scalar(self.noise_sigma, "noise_sigma", min_val=0.0)
         check_option(self.action_noise, "action_noise", ("gaussian", "ou"))
+        check_interface(env, "env", ("reset", "step", "observation_space", "action_space"),
+                        "an environment with reset(), step() and spaces")
         space = env.action_space
         if hasattr(space, "n") or not hasattr(space, "low"):
             raise TypeError(f"DDPG needs a continuous (Box) action space, got {space!r}; "
@@ -246,5 +248,11 @@ class DDPG(BaseEstimator):
         """Critic values :math:`Q(s, a)` for batches of states and (environment-scale) actions, shape (N,)."""
         check_is_fitted(self, "critic_")
         X = self.encoder_.many(states)
-        U = (np.asarray(actions, dtype=np.float64).reshape(X.shape[0], -1) - self._center) / self._half
+        U = check_array(actions, name="actions", ensure_2d=False)
+        if U.ndim == 1 and self._center.shape[0] == 1:
+            U = U[:, None]
+        if U.shape != (X.shape[0], self._center.shape[0]):
+            raise ValueError(f"actions must have shape ({X.shape[0]}, {self._center.shape[0]}) "
+                             f"(one action per state), got shape {U.shape}.")
+        U = (U - self._center) / self._half
         return self.critic_.forward(np.hstack([X, U]))[:, 0]

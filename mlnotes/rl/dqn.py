@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_is_fitted, check_option, check_random_state, check_scalar
+from .._validation import (check_bool, check_interface, check_is_fitted, check_option, check_random_state,
+                          check_scalar)
 from ..base import BaseEstimator
 from ..nn import Adam, MSELoss
 from .networks import StateEncoder, hard_update, mlp
@@ -162,6 +163,8 @@ class DQN(BaseEstimator):
         for name in ("exploration_initial_eps", "exploration_final_eps", "exploration_fraction"):
             check_scalar(getattr(self, name), name, min_val=0.0, max_val=1.0)
         check_option(self.loss, "loss", ("huber", "mse"))
+        check_interface(env, "env", ("reset", "step", "observation_space", "action_space"),
+                        "an environment with reset(), step() and spaces")
         if not hasattr(env.action_space, "n"):
             raise TypeError(f"DQN needs a discrete action space with .n, got {env.action_space!r}; "
                             "use DDPG for continuous actions.")
@@ -237,6 +240,7 @@ class DQN(BaseEstimator):
     def act(self, state: Any, greedy: bool = True) -> int:
         """Action for one state: greedy, or ε-greedy with the last training ε if ``greedy=False``."""
         check_is_fitted(self, "q_network_")
+        check_bool(greedy, "greedy")
         if not greedy and self._rng.random() < self.epsilon_:
             return int(self._rng.integers(self.n_actions_))
         return int(np.argmax(self.q_network_.forward(self.encoder_.one(state)[None, :])[0]))
