@@ -29,6 +29,7 @@ __all__ = [
     "check_y_for_score",
     "check_n_classes",
     "check_interface",
+    "check_labels",
     "power_of_two_exponent",
     "NotFittedError",
     "ConvergenceWarning",
@@ -587,6 +588,35 @@ def check_interface(obj: Any, name: str, attributes: Sequence[str], expected: st
     return obj
 
 
+def check_labels(value: Any, name: str, *, optional: bool = False) -> list[str] | None:
+    """Check ``value`` is a sequence of text labels (a list or tuple of ``str``, not one ``str``).
+
+    Parameters
+    ----------
+    value : object
+        The labels.
+    name : str
+        How the argument is called in error messages.
+    optional : bool
+        Accept ``None`` (returned as is).
+
+    Examples
+    --------
+    >>> check_labels(("$x_1$", "$x_2$"), "inputs")
+    ['$x_1$', '$x_2$']
+    >>> check_labels("x1", "inputs")
+    Traceback (most recent call last):
+    ...
+    TypeError: inputs must be a list of str labels, got 'x1' of type str.
+    """
+    if value is None and optional:
+        return None
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a list of str labels, got {value!r:.80} of type "
+                        f"{type(value).__name__}.")
+    return list(value)
+
+
 def check_n_features(X: np.ndarray, estimator: Any) -> None:
     """Raise ``ValueError`` unless ``X`` has the ``n_features_in_`` seen in ``fit``.
 
@@ -684,7 +714,7 @@ def power_of_two_exponent(*arrays: np.ndarray) -> int:
 
 
 @contextlib.contextmanager
-def float_errors_as_value_error(what: str) -> Iterator[None]:
+def float_errors_as_value_error(what: str, hint: str = "") -> Iterator[None]:
     """Turn float overflow / invalid operations inside the block into ``ValueError``.
 
     numpy would otherwise emit a ``RuntimeWarning`` and carry on with ``inf``
@@ -695,6 +725,8 @@ def float_errors_as_value_error(what: str) -> Iterator[None]:
     ----------
     what : str
         The computation, named in the error message.
+    hint : str, optional
+        What to do about it; by default: rescale the input.
 
     Examples
     --------
@@ -709,6 +741,7 @@ def float_errors_as_value_error(what: str) -> Iterator[None]:
             yield
     except FloatingPointError as exc:
         raise ValueError(
-            f"Floating-point overflow in {what} ({exc}). The input values are too large for "
-            "float64 arithmetic; rescale them (e.g. standardize the features)."
+            f"Floating-point overflow in {what} ({exc}). " + (hint or "The input values are too large "
+                                                              "for float64 arithmetic; rescale them "
+                                                              "(e.g. standardize the features).")
         ) from None

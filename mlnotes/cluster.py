@@ -254,11 +254,12 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: Any) -> np.ndarray:
         """Euclidean distances (n_samples, n_clusters) from each row of ``X`` to each centre."""
         X = self._validated(X)
-        C = self.cluster_centers_
+        e = power_of_two_exponent(X, self.cluster_centers_)  # exact rescaling: squares cannot overflow
+        X, C = np.ldexp(X, -e), np.ldexp(self.cluster_centers_, -e)
         with float_errors_as_value_error("KMeans.transform"):
             d2 = (np.einsum("nd,nd->n", X, X)[:, None] - 2.0 * X @ C.T
                   + np.einsum("kd,kd->k", C, C))  # (n_samples, n_clusters)
-            return np.sqrt(np.maximum(d2, 0.0))
+            return np.ldexp(np.sqrt(np.maximum(d2, 0.0)), e)
 
     def score(self, X: Any, y: Any = None) -> float:
         """Opposite of the inertia of ``X`` with respect to the fitted centres."""

@@ -330,6 +330,9 @@ class SVC(ClassifierMixin, BaseEstimator):
         check_option(self.kernel, "kernel", ("rbf", "linear", "poly"))
         check_scalar(self.degree, "degree", int, min_val=0)
         check_scalar(self.coef0, "coef0")
+        if isinstance(self.tol, (float, int)) and 0 < self.tol < 1e-12:  # SMO could never certify it
+            raise ValueError(f"tol must be >= 1e-12, got {self.tol}: smaller tolerances are below the "
+                             "rounding error of the solver's gradient and SMO would run until max_iter.")
         check_scalar(self.tol, "tol", min_val=0.0, include_min=False)
         check_scalar(self.max_iter, "max_iter", int, min_val=-1)
         if self.max_iter == 0:

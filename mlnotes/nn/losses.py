@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_scalar
+from .._validation import check_array, check_scalar, float_errors_as_value_error
 from .activations import log_softmax, sigmoid, softmax
 
 __all__ = ["Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "SoftmaxCrossEntropyLoss"]
@@ -104,9 +104,11 @@ class MSELoss(Loss):
     def forward(self, pred: Any, target: Any) -> float:
         """Mean of the squared differences."""
         pred, target = self._check_same_shape(pred, target)
-        diff = pred - target
+        with float_errors_as_value_error(f"{self!r}.forward (the squared errors)"):
+            diff = pred - target
+            value = float(np.mean(diff * diff))
         self._cache = (diff,)
-        return float(np.mean(diff * diff))
+        return value
 
     def backward(self) -> np.ndarray:
         """Return ``2 (pred - target) / n``."""

@@ -19,12 +19,16 @@ and §8.1.3 (mini-batch algorithms).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_bool, check_random_state, check_scalar
+from .._validation import (check_array, check_bool, check_random_state, check_scalar,
+                           float_errors_as_value_error)
+
+_DIVERGED = ("The training diverged (weights or losses beyond float64); lower the learning rate "
+             "or standardize X.")
 from .base import Layer
 from .layers import Dense, Flatten, Identity
 from .losses import Loss
@@ -71,6 +75,8 @@ class Sequential(Layer):
     """
 
     def __init__(self, layers: Sequence[Layer]) -> None:
+        if isinstance(layers, (str, bytes, Layer)) or not isinstance(layers, Iterable):
+            raise TypeError(f"layers must be a list of Layer instances, got {type(layers).__name__}.")
         layers = list(layers)
         for i, layer in enumerate(layers):
             if not isinstance(layer, Layer):
@@ -307,16 +313,17 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
         history["val_loss"] = []
     model.train(True)
     n = X.shape[0]
-    for _ in range(epochs):
-        total = 0.0
-        for idx in _iter_batches(n, batch_size, rng):
-            value = loss.forward(model.forward(X[idx]), y[idx])
-            model.backward(loss.backward())
-            optimizer.step(model)
-            total += value * idx.size
-        history["loss"].append(total / n)
-        if has_val:
-            history["val_loss"].append(_evaluate(model, X_val, y_val, loss, batch_size))
+    with float_errors_as_value_error("train", _DIVERGED):
+        for _ in range(epochs):
+            total = 0.0
+            for idx in _iter_batches(n, batch_size, rng):
+                value = loss.forward(model.forward(X[idx]), y[idx])
+                model.backward(loss.backward())
+                optimizer.step(model)
+                total += value * idx.size
+            history["loss"].append(total / n)
+            if has_val:
+                history["val_loss"].append(_evaluate(model, X_val, y_val, loss, batch_size))
     return {key: np.asarray(values) for key, values in history.items()}
 
 
@@ -349,6 +356,8 @@ def collapse_linear(model: Sequential | Sequence[Layer]) -> tuple[np.ndarray, np
     >>> bool(np.allclose(net.forward(x), x @ W + b))
     True
     """
+    if not isinstance(model, Sequential) and (isinstance(model, (str, bytes)) or not isinstance(model, Iterable)):
+        raise TypeError(f"model must be a Sequential or a list of layers, got {type(model).__name__}.")
     layers = model.layers if isinstance(model, Sequential) else list(model)
     W: np.ndarray | None = None
     b: np.ndarray | None = None

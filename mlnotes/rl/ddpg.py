@@ -24,10 +24,11 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_interface, check_is_fitted, check_option, check_scalar
+from .._validation import (check_array, check_interface, check_is_fitted, check_option, check_scalar,
+                          float_errors_as_value_error)
 from ..base import BaseEstimator
 from ..nn import Adam, MSELoss
-from .dqn import _check_common
+from .dqn import _DIVERGED, _check_common
 from .networks import StateEncoder, mlp, soft_update
 from .replay import ReplayBuffer
 
@@ -176,28 +177,29 @@ class DDPG(BaseEstimator):
         self.returns_ = np.zeros(episodes)
         env_seed = int(rng.integers(2**31 - 1))
         total_steps = 0
-        for episode in range(episodes):
-            state, _ = env.reset(seed=env_seed if episode == 0 else None)
-            x = self.encoder_.one(state)
-            noise = np.zeros(da)
-            G = 0.0
-            for _ in range(max_steps):
-                if total_steps < self.learning_starts:
-                    u = rng.uniform(-1.0, 1.0, size=da)  # scaled action in [-1, 1]
-                else:
-                    noise = self._noise(noise, rng)
-                    u = np.clip(self.actor_.forward(x[None, :])[0] + noise, -1.0, 1.0)
-                state, reward, terminated, truncated, _ = env.step(self._unscale(u))
-                x_next = self.encoder_.one(state)
-                buffer.add(x, u, reward, x_next, terminated)
-                G += reward
-                total_steps += 1
-                if total_steps >= self.learning_starts and total_steps % self.train_freq == 0:
-                    self._gradient_step(buffer, rng)
-                if terminated or truncated:
-                    break
-                x = x_next
-            self.returns_[episode] = G
+        with float_errors_as_value_error("DDPG.train", _DIVERGED):
+            for episode in range(episodes):
+                state, _ = env.reset(seed=env_seed if episode == 0 else None)
+                x = self.encoder_.one(state)
+                noise = np.zeros(da)
+                G = 0.0
+                for _ in range(max_steps):
+                    if total_steps < self.learning_starts:
+                        u = rng.uniform(-1.0, 1.0, size=da)  # scaled action in [-1, 1]
+                    else:
+                        noise = self._noise(noise, rng)
+                        u = np.clip(self.actor_.forward(x[None, :])[0] + noise, -1.0, 1.0)
+                    state, reward, terminated, truncated, _ = env.step(self._unscale(u))
+                    x_next = self.encoder_.one(state)
+                    buffer.add(x, u, reward, x_next, terminated)
+                    G += reward
+                    total_steps += 1
+                    if total_steps >= self.learning_starts and total_steps % self.train_freq == 0:
+                        self._gradient_step(buffer, rng)
+                    if terminated or truncated:
+                        break
+                    x = x_next
+                self.returns_[episode] = G
         return self.returns_.copy()
 
     def _noise(self, previous: np.ndarray, rng: np.random.Generator) -> np.ndarray:

@@ -21,13 +21,16 @@ from typing import Any
 import numpy as np
 
 from .._validation import (check_bool, check_interface, check_is_fitted, check_option, check_random_state,
-                          check_scalar)
+                          check_scalar, float_errors_as_value_error)
 from ..base import BaseEstimator
 from ..nn import Adam, MSELoss
 from .networks import StateEncoder, hard_update, mlp
 from .replay import ReplayBuffer
 
 __all__ = ["DQN"]
+
+_DIVERGED = ("The training diverged (network weights or Q-values beyond float64); lower the "
+             "learning rate.")
 
 
 def _check_common(agent: Any, episodes: int, max_steps: int) -> np.random.Generator:
@@ -181,31 +184,32 @@ class DQN(BaseEstimator):
         decay_episodes = max(1.0, self.exploration_fraction * episodes)
         env_seed = int(rng.integers(2**31 - 1))
         total_steps = 0
-        for episode in range(episodes):
-            frac = min(1.0, episode / decay_episodes)
-            self.epsilon_ = self.exploration_initial_eps + frac * (
-                self.exploration_final_eps - self.exploration_initial_eps)
-            state, _ = env.reset(seed=env_seed if episode == 0 else None)
-            x = self.encoder_.one(state)
-            G = 0.0
-            for _ in range(max_steps):
-                if rng.random() < self.epsilon_:
-                    action = int(rng.integers(self.n_actions_))
-                else:
-                    action = int(np.argmax(self.q_network_.forward(x[None, :])[0]))
-                state, reward, terminated, truncated, _ = env.step(action)
-                x_next = self.encoder_.one(state)
-                buffer.add(x, action, reward, x_next, terminated)
-                G += reward
-                total_steps += 1
-                if len(buffer) >= max(self.learning_starts, 1) and total_steps % self.train_freq == 0:
-                    self._gradient_step(buffer, rng)
-                if total_steps % self.target_update_interval == 0:
-                    hard_update(self.target_network_, self.q_network_)
-                if terminated or truncated:
-                    break
-                x = x_next
-            self.returns_[episode] = G
+        with float_errors_as_value_error("DQN.train", _DIVERGED):
+            for episode in range(episodes):
+                frac = min(1.0, episode / decay_episodes)
+                self.epsilon_ = self.exploration_initial_eps + frac * (
+                    self.exploration_final_eps - self.exploration_initial_eps)
+                state, _ = env.reset(seed=env_seed if episode == 0 else None)
+                x = self.encoder_.one(state)
+                G = 0.0
+                for _ in range(max_steps):
+                    if rng.random() < self.epsilon_:
+                        action = int(rng.integers(self.n_actions_))
+                    else:
+                        action = int(np.argmax(self.q_network_.forward(x[None, :])[0]))
+                    state, reward, terminated, truncated, _ = env.step(action)
+                    x_next = self.encoder_.one(state)
+                    buffer.add(x, action, reward, x_next, terminated)
+                    G += reward
+                    total_steps += 1
+                    if len(buffer) >= max(self.learning_starts, 1) and total_steps % self.train_freq == 0:
+                        self._gradient_step(buffer, rng)
+                    if total_steps % self.target_update_interval == 0:
+                        hard_update(self.target_network_, self.q_network_)
+                    if terminated or truncated:
+                        break
+                    x = x_next
+                self.returns_[episode] = G
         return self.returns_.copy()
 
     def _gradient_step(self, buffer: ReplayBuffer, rng: np.random.Generator) -> float:

@@ -80,6 +80,7 @@ class StateEncoder:
             self.dim = int(space.n)
         elif hasattr(space, "shape") and space.shape is not None:
             self.dim = int(np.prod(space.shape))
+            self.shape = tuple(int(s) for s in space.shape)
         else:
             raise TypeError(f"Unsupported observation space {space!r}: need .n (discrete) or .shape.")
 
@@ -104,7 +105,7 @@ class StateEncoder:
         x = check_array(states, name="states", ensure_2d=False, allow_nd=True)
         if x.ndim == 1 and x.shape[0] == self.dim:
             x = x[None, :]
-        if x.ndim < 2 or int(np.prod(x.shape[1:])) != self.dim:
+        if x.ndim < 2 or x.shape[1:] not in (self.shape, (self.dim,)):
             raise ValueError(f"states must have shape (N, {self.dim}) (one encoded state per row), "
                              f"got shape {x.shape}.")
         return x.reshape(x.shape[0], -1)
