@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import numbers
+import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -20,9 +22,18 @@ __all__ = [
     "check_is_fitted",
     "check_random_state",
     "check_scalar",
+    "check_bool",
+    "check_interval",
     "check_option",
+    "check_consistent_length",
+    "check_y_for_score",
+    "check_n_classes",
+    "check_interface",
+    "check_labels",
+    "power_of_two_exponent",
     "NotFittedError",
     "ConvergenceWarning",
+    "DataConversionWarning",
     "check_n_features",
     "encode_labels",
     "float_errors_as_value_error",
@@ -35,6 +46,30 @@ class NotFittedError(ValueError, AttributeError):
 
 class ConvergenceWarning(UserWarning):
     """Warned when an iterative solver stops at ``max_iter`` before converging."""
+
+
+class DataConversionWarning(UserWarning):
+    """Warned when the input is converted to the expected form (a column vector ``y`` raveled)."""
+
+
+_sklearn_not_fitted: list[type] = []
+
+
+def _not_fitted_error_class() -> type:
+    """[`NotFittedError`][mlnotes._validation.NotFittedError], also scikit-learn's when it is loaded.
+
+    scikit-learn code (``check_estimator``, meta-estimators) recognises unfitted
+    estimators by its own ``NotFittedError``; when scikit-learn has already been
+    imported by the caller, the error raised is a subclass of both. scikit-learn
+    is never imported here.
+    """
+    exceptions = sys.modules.get("sklearn.exceptions")
+    if exceptions is None:
+        return NotFittedError
+    if not _sklearn_not_fitted:
+        _sklearn_not_fitted.append(type("NotFittedError", (NotFittedError, exceptions.NotFittedError),
+                                        {"__module__": __name__, "__doc__": NotFittedError.__doc__}))
+    return _sklearn_not_fitted[0]
 
 
 def _describe(obj: Any) -> str:
@@ -99,15 +134,25 @@ def check_array(
         raise TypeError(f"{name} must be array-like of numbers, got None.")
     if isinstance(X, (str, bytes)):
         raise TypeError(f"{name} must be array-like of numbers, got a {type(X).__name__}.")
+    if type(X).__module__.startswith("scipy.sparse"):
+        raise TypeError(f"{name} is a sparse matrix ({type(X).__name__}), but sparse input is not "
+                        f"supported; pass a dense array such as {name}.toarray().")
     try:
         arr = np.asarray(X)
     except (ValueError, TypeError) as exc:  # ragged nested lists
         raise ValueError(f"{name} could not be converted to an array ({exc}); "
                          "expected a rectangular array-like of numbers.") from None
-    if arr.dtype == object or arr.dtype.kind in "USVO":
+    if arr.dtype.kind == "c" or arr.dtype == object and any(isinstance(v, complex) for v in arr.flat):
+        raise ValueError(f"{name} has complex dtype {arr.dtype}: Complex data not supported; "
+                         "expected real numbers.")
+    if arr.dtype == object:  # numbers stored as objects (e.g. from a mixed-type table)
+        try:
+            arr = arr.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"{name} must contain numbers, got dtype object with a non-numeric "
+                            f"entry ({exc}).") from None
+    if arr.dtype.kind in "USVOMm":
         raise TypeError(f"{name} must contain numbers, got dtype {arr.dtype}.")
-    if arr.dtype.kind == "c":
-        raise TypeError(f"{name} must be real-valued, got complex dtype {arr.dtype}.")
     if dtype is not None:
         arr = arr.astype(dtype, copy=False)
     elif arr.dtype.kind == "b":
@@ -123,16 +168,12 @@ def check_array(
             )
         if arr.ndim > 2 and not allow_nd:
             raise ValueError(f"Expected 2D array for {name}, got {arr.ndim}D array of shape {arr.shape}.")
-    if arr.shape[0] < ensure_min_samples if arr.ndim else False:
-        raise ValueError(
-            f"{name} has {arr.shape[0]} sample(s) (shape {arr.shape}); "
-            f"at least {ensure_min_samples} required."
-        )
+    if arr.ndim and arr.shape[0] < ensure_min_samples:
+        raise ValueError(f"Found array {name} with {arr.shape[0]} sample(s) (shape={arr.shape}) "
+                         f"while a minimum of {ensure_min_samples} is required.")
     if arr.ndim >= 2 and arr.shape[1] < ensure_min_features:
-        raise ValueError(
-            f"{name} has {arr.shape[1]} feature(s) (shape {arr.shape}); "
-            f"at least {ensure_min_features} required."
-        )
+        raise ValueError(f"Found array {name} with {arr.shape[1]} feature(s) (shape={arr.shape}) "
+                         f"while a minimum of {ensure_min_features} is required.")
     if ensure_finite and arr.dtype.kind == "f" and not np.isfinite(arr).all():
         bad = "NaN" if np.isnan(arr).any() else "infinity"
         raise ValueError(f"{name} contains {bad}; expected finite values only.")
@@ -177,13 +218,28 @@ def check_X_y(
     """
     X = check_array(X, allow_nd=allow_nd)
     if y is None:
-        raise TypeError("y must be array-like, got None; this estimator needs targets for fit.")
-    y_arr = np.asarray(y)
+        raise ValueError("This estimator requires y to be passed, but the target y is None; "
+                         "expected an array-like of shape (n_samples,).")
+    if isinstance(y, (str, bytes)):
+        raise TypeError(f"y must be array-like, got a {type(y).__name__}.")
+    if type(y).__module__.startswith("scipy.sparse"):
+        raise TypeError(f"y is a sparse matrix ({type(y).__name__}), but sparse input is not "
+                        "supported; pass a dense array.")
+    try:
+        y_arr = np.asarray(y)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"y could not be converted to an array ({exc}).") from None
     if y_arr.ndim == 2 and y_arr.shape[1] == 1 and not multi_output:
+        warnings.warn("A column-vector y was passed when a 1d array was expected. Please change "
+                      "the shape of y to (n_samples,), for example using ravel().",
+                      DataConversionWarning, stacklevel=3)
         y_arr = y_arr.ravel()
     if y_arr.ndim != 1 and not (multi_output and y_arr.ndim == 2):
         expected = "1D or 2D" if multi_output else "1D"
         raise ValueError(f"y must be {expected}, got array of shape {y_arr.shape}.")
+    if y_arr.dtype.kind == "c":
+        raise ValueError(f"y has complex dtype {y_arr.dtype}: Complex data not supported; "
+                         "expected real targets or class labels.")
     if y_numeric:
         y_arr = check_array(y_arr, name="y", ensure_2d=False)
     elif y_arr.dtype.kind == "f" and not np.isfinite(y_arr).all():
@@ -191,11 +247,9 @@ def check_X_y(
     elif y_arr.dtype == object:
         if any(v is None for v in y_arr.ravel()):
             raise ValueError("y contains None; expected a label for every sample.")
-    if X.shape[0] != y_arr.shape[0]:
-        raise ValueError(
-            f"X and y have inconsistent numbers of samples: X has {X.shape[0]} rows, "
-            f"y has {y_arr.shape[0]} entries."
-        )
+    elif y_arr.dtype.kind in "Mm":
+        raise TypeError(f"y must contain class labels (ints, strings or bools), got dtype {y_arr.dtype}.")
+    check_consistent_length(X, y_arr, names=("X", "y"))
     return X, y_arr
 
 
@@ -224,7 +278,7 @@ def check_is_fitted(estimator: Any, attributes: str | Sequence[str] | None = Non
         names = [attributes] if isinstance(attributes, str) else list(attributes)
         fitted = all(hasattr(estimator, a) for a in names)
     if not fitted:
-        raise NotFittedError(
+        raise _not_fitted_error_class()(
             f"This {type(estimator).__name__} instance is not fitted yet. "
             "Call 'fit' with appropriate arguments before using this method."
         )
@@ -314,6 +368,255 @@ def check_option(value: Any, name: str, options: Iterable[Any]) -> Any:
     return value
 
 
+def check_bool(value: Any, name: str) -> bool:
+    """Check a flag is a real bool (``True``/``False``, numpy bools included).
+
+    Strings such as ``"yes"``, ``None`` and numbers are rejected: ``bool("no")``
+    is ``True``, so accepting them would silently do the opposite of what was meant.
+
+    Parameters
+    ----------
+    value : object
+        The flag.
+    name : str
+        How the flag is called in error messages.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> check_bool(True, "shuffle")
+    True
+    >>> check_bool("yes", "shuffle")
+    Traceback (most recent call last):
+    ...
+    TypeError: shuffle must be a bool (True or False), got 'yes' of type str.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be a bool (True or False), got {value!r} of type "
+                        f"{type(value).__name__}.")
+    return bool(value)
+
+
+def check_interval(value: Any, name: str) -> tuple[float, float]:
+    """Check ``value`` is a pair ``(low, high)`` of finite numbers with ``low < high``.
+
+    Parameters
+    ----------
+    value : object
+        The pair, e.g. a range ``x_range=(0.0, 5.0)``.
+    name : str
+        How the pair is called in error messages.
+
+    Returns
+    -------
+    (float, float)
+
+    Examples
+    --------
+    >>> check_interval((0, 5), "x_range")
+    (0.0, 5.0)
+    >>> check_interval((1.0, float("nan")), "x_range")
+    Traceback (most recent call last):
+    ...
+    ValueError: x_range must be (low, high) with finite low < high, got (1.0, nan).
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)) or len(value) != 2:
+        raise TypeError(f"{name} must be a pair (low, high) of numbers, got {value!r}.")
+    for v in value:
+        if isinstance(v, bool) or not isinstance(v, (numbers.Real, np.number)):
+            raise TypeError(f"{name} must be a pair (low, high) of numbers, got {value!r}.")
+    lo, hi = float(value[0]), float(value[1])
+    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+        raise ValueError(f"{name} must be (low, high) with finite low < high, got {tuple(value)!r}.")
+    return lo, hi
+
+
+def _n_rows(a: Any) -> int | None:
+    shape = getattr(a, "shape", None)
+    if shape is not None:
+        return int(shape[0]) if len(shape) else None
+    return len(a) if hasattr(a, "__len__") and not isinstance(a, (str, bytes)) else None
+
+
+def check_consistent_length(*arrays: Any, names: Sequence[str] | None = None) -> None:
+    """Check that all arrays have the same number of samples (first dimension).
+
+    Parameters
+    ----------
+    *arrays : array-like
+        Arrays (or lists) whose first dimensions must agree; ``None`` is skipped.
+    names : sequence of str, optional
+        Names used in the error message.
+
+    Raises
+    ------
+    ValueError
+        If the lengths differ.
+
+    Examples
+    --------
+    >>> check_consistent_length([1, 2], np.zeros((2, 3)))
+    >>> check_consistent_length(np.zeros((2, 1)), [0, 1, 1], names=("X", "y"))
+    Traceback (most recent call last):
+    ...
+    ValueError: X and y have inconsistent numbers of samples: X has 2 rows, y has 3 entries.
+    """
+    names = list(names) if names is not None else [f"array {i}" for i in range(len(arrays))]
+    present = [(n, _n_rows(a)) for n, a in zip(names, arrays, strict=True) if a is not None]
+    lengths = {length for _, length in present}
+    if len(lengths) > 1:
+        (n0, l0), *rest = present
+        if len(present) == 2:
+            n1, l1 = rest[0]
+            raise ValueError(f"{n0} and {n1} have inconsistent numbers of samples: "
+                             f"{n0} has {l0} rows, {n1} has {l1} entries.")
+        listed = ", ".join(f"{n}: {length}" for n, length in present)
+        raise ValueError(f"Found input arrays with inconsistent numbers of samples ({listed}).")
+
+
+def check_y_for_score(y: Any, n_samples: int, *, numeric: bool, name: str = "y") -> np.ndarray:
+    """Validate the true targets passed to a ``score`` method against the number of predictions.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_samples,) or (n_samples, n_outputs)
+        True labels (classifiers) or values (regressors).
+    n_samples : int
+        Number of rows of the ``X`` that was scored.
+    numeric : bool
+        Require finite real values (regression).
+    name : str
+        How ``y`` is called in error messages.
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+    >>> check_y_for_score([1.0, 2.0], 2, numeric=True)
+    array([1., 2.])
+    >>> check_y_for_score(None, 2, numeric=False)
+    Traceback (most recent call last):
+    ...
+    TypeError: score needs the true targets y, got None; expected an array-like of shape (2,).
+    """
+    if y is None:
+        raise TypeError(f"score needs the true targets {name}, got None; expected an array-like "
+                        f"of shape ({n_samples},).")
+    if numeric:
+        y_arr = check_array(y, name=name, ensure_2d=False)
+    else:
+        if isinstance(y, (str, bytes)):
+            raise TypeError(f"{name} must be array-like, got a {type(y).__name__}.")
+        y_arr = np.asarray(y)
+        if y_arr.dtype.kind == "c":
+            raise ValueError(f"{name} has complex dtype {y_arr.dtype}: Complex data not supported.")
+        if y_arr.dtype.kind == "f" and not np.isfinite(y_arr).all():
+            raise ValueError(f"{name} contains NaN or infinity; expected finite labels.")
+    if y_arr.ndim == 2 and y_arr.shape[1] == 1:
+        y_arr = y_arr.ravel()
+    if y_arr.ndim not in (1, 2) or y_arr.ndim == 2 and not numeric:
+        raise ValueError(f"{name} must be 1D (one target per sample), got shape {y_arr.shape}.")
+    if y_arr.shape[0] != n_samples:
+        raise ValueError(f"X and {name} have inconsistent numbers of samples: X has {n_samples} "
+                         f"rows, {name} has {y_arr.shape[0]} entries.")
+    return y_arr
+
+
+def check_n_classes(classes: np.ndarray, estimator: Any, *, minimum: int = 2,
+                    maximum: int | None = None) -> None:
+    """Check the number of distinct classes seen in ``fit``.
+
+    Parameters
+    ----------
+    classes : ndarray of shape (n_classes,)
+        The distinct labels (``encode_labels(y)[0]``).
+    estimator : object
+        The estimator (named in the message).
+    minimum, maximum : int
+        Allowed numbers of classes.
+
+    Examples
+    --------
+    >>> class Model:
+    ...     pass
+    >>> check_n_classes(np.array([1]), Model())
+    Traceback (most recent call last):
+    ...
+    ValueError: Model needs samples of at least 2 classes, but y contains only one class: [1] (1 class).
+    """
+    n, name = classes.size, type(estimator).__name__
+    if n < minimum:
+        raise ValueError(f"{name} needs samples of at least {minimum} classes, but y contains only "
+                         f"{'one class' if n == 1 else f'{n} classes'}: {classes.tolist()!r} "
+                         f"({n} class{'es' if n != 1 else ''}).")
+    if maximum is not None and n > maximum:
+        binary = " Only binary classification is supported." if maximum == 2 else ""
+        raise ValueError(f"{name} handles at most {maximum} classes, but y contains {n}: "
+                         f"{classes.tolist()[:10]!r}.{binary}")
+
+
+def check_interface(obj: Any, name: str, attributes: Sequence[str], expected: str) -> Any:
+    """Check ``obj`` has the ``attributes`` a caller relies on (duck typing, with a clear error).
+
+    Parameters
+    ----------
+    obj : object
+        The argument, e.g. an environment or a fitted model.
+    name : str
+        How the argument is called in error messages.
+    attributes : sequence of str
+        Methods or attributes it must have.
+    expected : str
+        What was expected, e.g. ``"an environment with reset and step"``.
+
+    Examples
+    --------
+    >>> check_interface("abc", "env", ("reset", "step"), "an environment with reset() and step()")
+    Traceback (most recent call last):
+    ...
+    TypeError: env must be an environment with reset() and step(), got 'abc' of type str (it has no reset).
+    """
+    for attr in attributes:
+        if not hasattr(obj, attr):
+            raise TypeError(f"{name} must be {expected}, got {obj!r:.80} of type {type(obj).__name__} "
+                            f"(it has no {attr}).")
+    return obj
+
+
+def check_labels(value: Any, name: str, *, optional: bool = False) -> list[str] | None:
+    """Check ``value`` is a sequence of text labels (a list or tuple of ``str``, not one ``str``).
+
+    Parameters
+    ----------
+    value : object
+        The labels.
+    name : str
+        How the argument is called in error messages.
+    optional : bool
+        Accept ``None`` (returned as is).
+
+    Examples
+    --------
+    >>> check_labels(("$x_1$", "$x_2$"), "inputs")
+    ['$x_1$', '$x_2$']
+    >>> check_labels("x1", "inputs")
+    Traceback (most recent call last):
+    ...
+    TypeError: inputs must be a list of str labels, got 'x1' of type str.
+    """
+    if value is None and optional:
+        return None
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a list of str labels, got {value!r:.80} of type "
+                        f"{type(value).__name__}.")
+    return list(value)
+
+
 def check_n_features(X: np.ndarray, estimator: Any) -> None:
     """Raise ``ValueError`` unless ``X`` has the ``n_features_in_`` seen in ``fit``.
 
@@ -331,12 +634,13 @@ def check_n_features(X: np.ndarray, estimator: Any) -> None:
     >>> check_n_features(np.zeros((3, 5)), Model())
     Traceback (most recent call last):
     ...
-    ValueError: X has 5 features, but Model was fitted with 2 features.
+    ValueError: X has 5 features, but Model is expecting 2 features as input (the number of features seen in fit).
     """
-    if X.shape[1] != estimator.n_features_in_:
+    if X.ndim < 2 or X.shape[1] != estimator.n_features_in_:
+        got = X.shape[1] if X.ndim >= 2 else "no"
         raise ValueError(
-            f"X has {X.shape[1]} features, but {type(estimator).__name__} was fitted with "
-            f"{estimator.n_features_in_} features."
+            f"X has {got} features, but {type(estimator).__name__} is expecting "
+            f"{estimator.n_features_in_} features as input (the number of features seen in fit)."
         )
 
 
@@ -392,8 +696,25 @@ def encode_labels(y: np.ndarray, *, name: str = "y") -> tuple[np.ndarray, np.nda
     return classes, y_index.reshape(-1)
 
 
+def power_of_two_exponent(*arrays: np.ndarray) -> int:
+    """``e`` such that ``x * 2**-e`` brings the largest |value| into [1, 2), or 0 if squares are safe.
+
+    Scaling by a power of two is exact, so rankings, signs and ratios are unchanged;
+    squares of the scaled values cannot overflow.
+
+    Examples
+    --------
+    >>> power_of_two_exponent(np.array([1.0, -3.0])), power_of_two_exponent(np.array([1e300]))
+    (0, 996)
+    """
+    largest = max(float(np.max(np.abs(a))) if a.size else 0.0 for a in arrays)
+    if largest == 0.0 or 2.0**-300 < largest < 2.0**300:
+        return 0
+    return int(np.frexp(largest)[1]) - 1
+
+
 @contextlib.contextmanager
-def float_errors_as_value_error(what: str) -> Iterator[None]:
+def float_errors_as_value_error(what: str, hint: str = "") -> Iterator[None]:
     """Turn float overflow / invalid operations inside the block into ``ValueError``.
 
     numpy would otherwise emit a ``RuntimeWarning`` and carry on with ``inf``
@@ -404,6 +725,8 @@ def float_errors_as_value_error(what: str) -> Iterator[None]:
     ----------
     what : str
         The computation, named in the error message.
+    hint : str, optional
+        What to do about it; by default: rescale the input.
 
     Examples
     --------
@@ -418,6 +741,7 @@ def float_errors_as_value_error(what: str) -> Iterator[None]:
             yield
     except FloatingPointError as exc:
         raise ValueError(
-            f"Floating-point overflow in {what} ({exc}). The input values are too large for "
-            "float64 arithmetic; rescale them (e.g. standardize the features)."
+            f"Floating-point overflow in {what} ({exc}). " + (hint or "The input values are too large "
+                                                              "for float64 arithmetic; rescale them "
+                                                              "(e.g. standardize the features).")
         ) from None

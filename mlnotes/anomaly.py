@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ._validation import check_array, check_is_fitted, check_random_state, check_scalar
+from ._validation import (check_array, check_is_fitted, check_n_features, check_random_state,
+                          check_scalar, float_errors_as_value_error, power_of_two_exponent)
 from .base import BaseEstimator
 
 __all__ = ["IsolationForest", "IsolationTrees", "ZScoreDetector", "average_path_length"]
@@ -45,9 +46,7 @@ class _OutlierMixin:
     def _validated(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "offset_")
         X = check_array(X)
-        if X.shape[1] != self.n_features_in_:  # type: ignore[attr-defined]
-            raise ValueError(f"X has {X.shape[1]} features, but {type(self).__name__} was fitted "
-                             f"with {self.n_features_in_} features.")  # type: ignore[attr-defined]
+        check_n_features(X, self)
         return X
 
 
@@ -96,8 +95,10 @@ class ZScoreDetector(_OutlierMixin, BaseEstimator):
         """Learn the mean and deviation of ``X`` (n_samples, n_features); ``y`` is ignored."""
         check_scalar(self.threshold, "threshold", numbers.Real, min_val=0.0, include_min=False)
         X = check_array(X)
-        self.mean_ = X.mean(axis=0)
-        scale = X.std(axis=0)
+        e = power_of_two_exponent(X)  # exact rescaling: huge values cannot overflow the variance
+        X_scaled = np.ldexp(X, -e)
+        self.mean_ = np.ldexp(X_scaled.mean(axis=0), e)
+        scale = np.ldexp(X_scaled.std(axis=0), e)
         self.scale_ = np.where(scale > 0, scale, 1.0)
         self.offset_ = -float(self.threshold)
         self.n_features_in_ = X.shape[1]
@@ -106,7 +107,8 @@ class ZScoreDetector(_OutlierMixin, BaseEstimator):
     def score_samples(self, X: Any) -> np.ndarray:
         """Opposite of the largest absolute z-score of each row, shape (n_samples,)."""
         X = self._validated(X)
-        return -np.abs((X - self.mean_) / self.scale_).max(axis=1)
+        with float_errors_as_value_error("ZScoreDetector.score_samples"):
+            return -np.abs((X - self.mean_) / self.scale_).max(axis=1)
 
 
 def average_path_length(n: Any) -> np.ndarray:
@@ -120,7 +122,9 @@ def average_path_length(n: Any) -> np.ndarray:
     >>> average_path_length([1, 2, 256]).round(3)
     array([ 0.   ,  1.   , 10.245])
     """
-    n = np.asarray(n, dtype=float)
+    n = check_array(n, name="n", ensure_2d=False, allow_nd=True, ensure_min_samples=0)
+    if (n < 0).any():
+        raise ValueError(f"n must hold non-negative sample counts, got minimum {n.min()}.")
     c = np.zeros_like(n)
     big = n > 2
     c[n == 2] = 1.0

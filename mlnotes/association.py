@@ -292,6 +292,11 @@ def association_rules(frequent: Mapping[frozenset, float], min_confidence: float
                         f"got {type(frequent).__name__}.")
     check_scalar(min_confidence, "min_confidence", numbers.Real, min_val=0.0, include_min=False,
                  max_val=1.0)
+    for itemset, s in frequent.items():
+        if not isinstance(itemset, frozenset) or not itemset:
+            raise TypeError(f"frequent must map non-empty frozensets to supports, got key {itemset!r}.")
+        check_scalar(s, f"the support of {_names(itemset)}", numbers.Real, min_val=0.0, include_min=False,
+                     max_val=1.0)
     rules = []
     for itemset, s_xy in frequent.items():
         if len(itemset) < 2:

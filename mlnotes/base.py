@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from ._validation import check_y_for_score
+
 __all__ = ["BaseEstimator", "ClassifierMixin", "RegressorMixin", "TransformerMixin", "ClusterMixin",
            "clone"]
 
@@ -65,6 +67,35 @@ class BaseEstimator:
                 shown.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
 
+    # Tags read by scikit-learn (``sklearn.utils.get_tags``) when an mlnotes estimator is put
+    # into a scikit-learn Pipeline, GridSearchCV or check_estimator. scikit-learn is imported
+    # only here, when scikit-learn itself asks: it is never a runtime dependency of mlnotes.
+    # per class: {"input_tags": {"positive_only": True}, "non_deterministic": True, ...}
+    _sklearn_tags: dict[str, Any] = {}
+
+    def __sklearn_tags__(self) -> Any:
+        """Estimator tags for scikit-learn (imports scikit-learn lazily)."""
+        from sklearn.utils import (ClassifierTags, InputTags, RegressorTags, Tags, TargetTags,
+                                   TransformerTags)
+
+        kind = getattr(self, "_estimator_type", None)
+        tags = Tags(estimator_type=kind,
+                    target_tags=TargetTags(required=kind in ("classifier", "regressor")),
+                    input_tags=InputTags())
+        if kind == "classifier":
+            tags.classifier_tags = ClassifierTags()
+        elif kind == "regressor":
+            tags.regressor_tags = RegressorTags()
+        if isinstance(self, TransformerMixin):
+            tags.transformer_tags = TransformerTags()
+        for name, value in self._sklearn_tags.items():
+            if isinstance(value, dict):
+                for key, sub_value in value.items():
+                    setattr(getattr(tags, name), key, sub_value)
+            else:
+                setattr(tags, name, value)
+        return tags
+
 
 def clone(estimator: Any) -> Any:
     """A new, unfitted estimator with the same hyper-parameters (deep-copied).
@@ -85,6 +116,9 @@ def clone(estimator: Any) -> Any:
     >>> copy, hasattr(copy, "coef_")
     (Toy(alpha=0.5), False)
     """
+    if isinstance(estimator, type):
+        raise TypeError(f"Cannot clone the class {estimator.__name__}: expected an estimator "
+                        f"instance such as {estimator.__name__}().")
     if not hasattr(estimator, "get_params"):
         raise TypeError(
             f"Cannot clone {estimator!r} of type {type(estimator).__name__}: "
@@ -108,8 +142,9 @@ class ClassifierMixin:
 
     def score(self, X: Any, y: Any) -> float:
         """Mean accuracy of ``self.predict(X)`` against ``y``."""
-        y = np.asarray(y)
-        return float(np.mean(self.predict(X) == y))  # type: ignore[attr-defined]
+        pred = self.predict(X)  # type: ignore[attr-defined]
+        y = check_y_for_score(y, pred.shape[0], numeric=False)
+        return float(np.mean(pred == y))
 
 
 class RegressorMixin:
@@ -119,13 +154,10 @@ class RegressorMixin:
 
     def score(self, X: Any, y: Any) -> float:
         """R² of ``self.predict(X)`` against ``y``."""
-        y = np.asarray(y, dtype=float)
+        from .metrics import r2_score
+
         pred = self.predict(X)  # type: ignore[attr-defined]
-        ss_res = float(np.sum((y - pred) ** 2))
-        ss_tot = float(np.sum((y - y.mean(axis=0)) ** 2))
-        if ss_tot == 0.0:
-            return 1.0 if ss_res == 0.0 else 0.0
-        return 1.0 - ss_res / ss_tot
+        return r2_score(check_y_for_score(y, pred.shape[0], numeric=True), pred)
 
 
 class TransformerMixin:

@@ -16,18 +16,13 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._radius import connected_components, radius_pairs
-from ._validation import check_array, check_is_fitted, check_random_state, check_scalar
+from ._validation import (check_array, check_is_fitted, check_n_features, check_random_state,
+                          check_scalar, float_errors_as_value_error, power_of_two_exponent)
 from .base import BaseEstimator, ClusterMixin, TransformerMixin
 
 __all__ = ["DBSCAN", "KMeans", "KMeansStep"]
 
 _BLOCK_ELEMENTS = 1 << 20  # distance blocks hold at most ~1M floats (8 MB)
-
-
-def _check_n_features(X: np.ndarray, estimator: Any) -> None:
-    if X.shape[1] != estimator.n_features_in_:
-        raise ValueError(f"X has {X.shape[1]} features, but {type(estimator).__name__} "
-                         f"was fitted with {estimator.n_features_in_} features.")
 
 
 class KMeansStep(NamedTuple):
@@ -229,17 +224,18 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}.")
         rng = check_random_state(self.random_state)
-        tol = float(np.mean(np.var(X, axis=0))) * self.tol  # scale-free tolerance
-        XT, x_sq = _columns(X)
-        best = None
-        for _ in range(n_runs):
-            steps, n_iter = self._lloyd(X, XT, x_sq, self._initial_centers(X, rng, given), tol)
-            centers, labels = steps[-1]
-            inertia = float(((X - centers[labels]) ** 2).sum())
-            if best is None or inertia < best[0]:
-                best = (inertia, steps, n_iter)
-        self.inertia_, steps, self.n_iter_ = best
-        self.history_ = [KMeansStep(c, lab, float(((X - c[lab]) ** 2).sum())) for c, lab in steps]
+        with float_errors_as_value_error("KMeans.fit (the inertia, a sum of squared distances)"):
+            tol = float(np.mean(np.var(X, axis=0))) * self.tol  # scale-free tolerance
+            XT, x_sq = _columns(X)
+            best = None
+            for _ in range(n_runs):
+                steps, n_iter = self._lloyd(X, XT, x_sq, self._initial_centers(X, rng, given), tol)
+                centers, labels = steps[-1]
+                inertia = float(((X - centers[labels]) ** 2).sum())
+                if best is None or inertia < best[0]:
+                    best = (inertia, steps, n_iter)
+            self.inertia_, steps, self.n_iter_ = best
+            self.history_ = [KMeansStep(c, lab, float(((X - c[lab]) ** 2).sum())) for c, lab in steps]
         self.cluster_centers_, self.labels_ = steps[-1]
         self.n_features_in_ = X.shape[1]
         return self
@@ -247,26 +243,30 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     def _validated(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "cluster_centers_")
         X = check_array(X)
-        _check_n_features(X, self)
+        check_n_features(X, self)
         return X
 
     def predict(self, X: Any) -> np.ndarray:
         """Index of the nearest centre for each row of ``X`` (n_samples, n_features)."""
-        return _nearest_center(*_columns(self._validated(X)), self.cluster_centers_)[0]
+        with float_errors_as_value_error("KMeans.predict"):
+            return _nearest_center(*_columns(self._validated(X)), self.cluster_centers_)[0]
 
     def transform(self, X: Any) -> np.ndarray:
         """Euclidean distances (n_samples, n_clusters) from each row of ``X`` to each centre."""
         X = self._validated(X)
-        C = self.cluster_centers_
-        d2 = (np.einsum("nd,nd->n", X, X)[:, None] - 2.0 * X @ C.T
-              + np.einsum("kd,kd->k", C, C))  # (n_samples, n_clusters)
-        return np.sqrt(np.maximum(d2, 0.0))
+        e = power_of_two_exponent(X, self.cluster_centers_)  # exact rescaling: squares cannot overflow
+        X, C = np.ldexp(X, -e), np.ldexp(self.cluster_centers_, -e)
+        with float_errors_as_value_error("KMeans.transform"):
+            d2 = (np.einsum("nd,nd->n", X, X)[:, None] - 2.0 * X @ C.T
+                  + np.einsum("kd,kd->k", C, C))  # (n_samples, n_clusters)
+            return np.ldexp(np.sqrt(np.maximum(d2, 0.0)), e)
 
     def score(self, X: Any, y: Any = None) -> float:
         """Opposite of the inertia of ``X`` with respect to the fitted centres."""
         X = self._validated(X)
-        labels = _nearest_center(*_columns(X), self.cluster_centers_)[0]
-        return -float(((X - self.cluster_centers_[labels]) ** 2).sum())
+        with float_errors_as_value_error("KMeans.score"):
+            labels = _nearest_center(*_columns(X), self.cluster_centers_)[0]
+            return -float(((X - self.cluster_centers_[labels]) ** 2).sum())
 
 
 class DBSCAN(ClusterMixin, BaseEstimator):
@@ -328,7 +328,14 @@ class DBSCAN(ClusterMixin, BaseEstimator):
         check_scalar(self.min_samples, "min_samples", int, min_val=1)
         X = check_array(X)
         n = X.shape[0]
-        p, q = radius_pairs(X, float(self.eps))  # unordered neighbour pairs, p != q
+        e = power_of_two_exponent(X)  # exact rescaling of X and eps: squared distances cannot overflow
+        X_scaled, eps = np.ldexp(X, -e), float(np.ldexp(float(self.eps), -e))
+        span = float(np.ptp(X_scaled, axis=0).max())
+        if eps == 0.0 or span / eps > 2.0**52:
+            raise ValueError(f"eps={self.eps} is below the float64 resolution of X, whose coordinates "
+                             f"span {np.ldexp(span, e):.3g}: neighbourhoods cannot be resolved; "
+                             "increase eps or rescale X.")
+        p, q = radius_pairs(X_scaled, eps)  # unordered neighbour pairs, p != q
         n_neighbors = 1 + np.bincount(p, minlength=n) + np.bincount(q, minlength=n)
         is_core = n_neighbors >= self.min_samples
         # clusters = connected components of the core points

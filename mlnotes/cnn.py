@@ -30,11 +30,14 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, check_random_state, check_scalar
+from ._validation import (check_array, check_interface, check_random_state, check_scalar,
+                          check_y_for_score, float_errors_as_value_error)
 from .conv import conv_output_size
 from .datasets import make_strokes
 from .nn import Adam, Dense, Flatten, ReLU, Sequential, SoftmaxCrossEntropyLoss, train
 from .nn.conv_layers import Conv2D, GlobalMaxPool2D, MaxPool2D
+
+_DIVERGED = "The training diverged (weights or logits beyond float64); lower the learning rate."
 
 __all__ = ["make_stroke_cnn", "make_stroke_mlp", "stroke_position_split", "stroke_experiment",
            "make_lenet", "digits_experiment", "accuracy"]
@@ -42,7 +45,10 @@ __all__ = ["make_stroke_cnn", "make_stroke_mlp", "stroke_position_split", "strok
 
 def accuracy(model: Sequential, X: Any, y: Any) -> float:
     """Fraction of samples whose largest logit is the true class index ``y``."""
-    return float(np.mean(model.predict(X).argmax(axis=1) == np.asarray(y)))
+    check_interface(model, "model", ("predict",), "a network with predict, such as a Sequential")
+    logits = model.predict(X)  # (N, n_classes)
+    y = check_y_for_score(y, logits.shape[0], numeric=False)
+    return float(np.mean(logits.argmax(axis=1) == y))
 
 
 def make_stroke_cnn(n_filters: int = 8, *, random_state: Any = None) -> Sequential:
@@ -199,15 +205,16 @@ def stroke_experiment(*, n_train: int = 600, n_test: int = 600, epochs: int = 40
     nets = {"mlp": (make_stroke_mlp(size, hidden, random_state=rng), 0.01),
             "cnn": (make_stroke_cnn(n_filters, random_state=rng), 0.03)}
     result: dict[str, dict[str, float]] = {}
-    for name, (net, lr) in nets.items():
-        start = time.perf_counter()
-        train(net, data["X_train"], data["y_train"], loss=SoftmaxCrossEntropyLoss(), optimizer=Adam(lr=lr),
-              epochs=epochs, batch_size=batch_size, random_state=rng)
-        seconds = time.perf_counter() - start
-        result[name] = {split: accuracy(net, data[f"X_{split}"], data[f"y_{split}"])
-                        for split in ("train", "seen", "unseen")}
-        result[name]["n_params"] = float(sum(p.size for p in net.params.values()))
-        result[name]["seconds"] = seconds
+    with float_errors_as_value_error("stroke_experiment", _DIVERGED):
+        for name, (net, lr) in nets.items():
+            start = time.perf_counter()
+            train(net, data["X_train"], data["y_train"], loss=SoftmaxCrossEntropyLoss(), optimizer=Adam(lr=lr),
+                  epochs=epochs, batch_size=batch_size, random_state=rng)
+            seconds = time.perf_counter() - start
+            result[name] = {split: accuracy(net, data[f"X_{split}"], data[f"y_{split}"])
+                            for split in ("train", "seen", "unseen")}
+            result[name]["n_params"] = float(sum(p.size for p in net.params.values()))
+            result[name]["seconds"] = seconds
     return result
 
 
@@ -323,14 +330,15 @@ def digits_experiment(images: Any, target: Any, *, test_size: float = 0.25, epoc
     loss, optimizer = SoftmaxCrossEntropyLoss(), Adam(lr=lr)
     curve: dict[str, list[float]] = {"train_loss": [], "train_accuracy": [], "test_accuracy": []}
     seconds = 0.0
-    for _ in range(epochs):
-        start = time.perf_counter()
-        history = train(model, X[tr], y[tr], loss=loss, optimizer=optimizer, epochs=1,
-                        batch_size=batch_size, random_state=rng)
-        seconds += time.perf_counter() - start
-        curve["train_loss"].append(float(history["loss"][-1]))
-        curve["train_accuracy"].append(accuracy(model, X[tr], y[tr]))
-        curve["test_accuracy"].append(accuracy(model, X[test], y[test]))
+    with float_errors_as_value_error("digits_experiment", _DIVERGED):
+        for _ in range(epochs):
+            start = time.perf_counter()
+            history = train(model, X[tr], y[tr], loss=loss, optimizer=optimizer, epochs=1,
+                            batch_size=batch_size, random_state=rng)
+            seconds += time.perf_counter() - start
+            curve["train_loss"].append(float(history["loss"][-1]))
+            curve["train_accuracy"].append(accuracy(model, X[tr], y[tr]))
+            curve["test_accuracy"].append(accuracy(model, X[test], y[test]))
     out: dict[str, Any] = {key: np.asarray(values) for key, values in curve.items()}
     out.update(final_test_accuracy=curve["test_accuracy"][-1], seconds_per_epoch=seconds / epochs, model=model)
     return out

@@ -155,6 +155,7 @@ def pad2d(x: Any, padding: int | tuple[int, int], *, value: float = 0.0) -> np.n
     """
     x = _image(x)
     ph, pw = _pair(padding, "padding", min_val=0)
+    check_scalar(value, "value")
     widths = [(0, 0)] * (x.ndim - 2) + [(ph, ph), (pw, pw)]
     return np.pad(x, widths, mode="constant", constant_values=value)
 
@@ -334,6 +335,10 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
            [2., 4., 2.],
            [1., 2., 1.]])
     """
+    if isinstance(x_shape, (str, bytes)) or not isinstance(x_shape, (tuple, list)) or len(x_shape) != 4:
+        raise TypeError(f"x_shape must be a tuple (N, C, H, W) of four ints, got {x_shape!r}.")
+    for name, v in zip("NCHW", x_shape):
+        check_scalar(v, f"x_shape {name}", int, min_val=1)
     N, C, H, W = (int(v) for v in x_shape)
     check_scalar(stride, "stride", int, min_val=1)
     fh, fw = _pair(kernel_size, "kernel_size", min_val=1)
@@ -522,7 +527,9 @@ def gaussian_kernel(size: int = 3, sigma: float = 1.0) -> np.ndarray:
         raise ValueError(f"size must be odd so that the kernel has a centre, got {size}.")
     check_scalar(sigma, "sigma", numbers.Real, min_val=0.0, include_min=False)
     t = np.arange(size) - size // 2
-    g = np.exp(-(t**2) / (2.0 * sigma**2))
+    with np.errstate(over="ignore"):  # sigma near 0: t / sigma = inf for t != 0, so the weight is 0
+        u = np.abs(t) / float(sigma)
+    g = np.exp(-0.5 * np.minimum(u, 64.0) ** 2)  # exp(-0.5 * 64**2) is 0 in float64
     k = np.outer(g, g)
     return k / k.sum()
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_random_state, check_scalar
+from ._validation import (check_array, check_bool, check_interval, check_random_state, check_scalar,
+                          float_errors_as_value_error)
 
 
 def make_line(n_samples: int = 20, *, slope: float = 2.0, intercept: float = 1.0,
@@ -45,12 +46,13 @@ def make_line(n_samples: int = 20, *, slope: float = 2.0, intercept: float = 1.0
     """
     check_scalar(n_samples, "n_samples", int, min_val=1)
     check_scalar(noise, "noise", min_val=0.0)
-    lo, hi = x_range
-    if not lo < hi:
-        raise ValueError(f"x_range must be (low, high) with low < high, got {x_range!r}.")
+    check_scalar(slope, "slope")
+    check_scalar(intercept, "intercept")
+    lo, hi = check_interval(x_range, "x_range")
     rng = check_random_state(random_state)
-    x = rng.uniform(lo, hi, size=n_samples)
-    y = slope * x + intercept + rng.normal(0.0, noise, size=n_samples)
+    with float_errors_as_value_error("make_line"):
+        x = lo + (hi - lo) * rng.random(n_samples) if np.isfinite(hi - lo) else rng.uniform(lo / 2, hi / 2, n_samples) * 2
+        y = slope * x + intercept + rng.normal(0.0, noise, size=n_samples)
     return x.reshape(-1, 1), y
 
 
@@ -170,8 +172,9 @@ def load_sample_image(name: str = "grace_hopper", *, as_gray: bool = False) -> n
     >>> load_sample_image(as_gray=True).shape
     (600, 512)
     """
-    if name not in SAMPLE_IMAGES:
+    if not isinstance(name, str) or name not in SAMPLE_IMAGES:
         raise ValueError(f"name must be one of {sorted(SAMPLE_IMAGES)}; got {name!r}.")
+    check_bool(as_gray, "as_gray")
     from matplotlib import cbook, image
 
     path = cbook.get_sample_data(SAMPLE_IMAGES[name], asfileobj=False)
@@ -189,8 +192,7 @@ def load_sample_image(name: str = "grace_hopper", *, as_gray: bool = False) -> n
 
 def _shuffled(X: np.ndarray, y: np.ndarray, shuffle: bool,
               rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    if not isinstance(shuffle, (bool, np.bool_)):
-        raise TypeError(f"shuffle must be a bool, got {shuffle!r}.")
+    check_bool(shuffle, "shuffle")
     if shuffle:
         order = rng.permutation(len(y))
         X, y = X[order], y[order]
@@ -246,6 +248,7 @@ def make_blobs(n_samples: int | Any = 100, n_features: int = 2, *, centers: int 
     """
     rng = check_random_state(random_state)
     check_scalar(n_features, "n_features", int, min_val=1)
+    check_bool(return_centers, "return_centers")
     if isinstance(n_samples, (int, np.integer)) and not isinstance(n_samples, bool):
         check_scalar(n_samples, "n_samples", int, min_val=1)
         per_blob = None
@@ -253,30 +256,29 @@ def make_blobs(n_samples: int | Any = 100, n_features: int = 2, *, centers: int 
         per_blob = np.asarray(n_samples)
         if per_blob.ndim != 1 or per_blob.size == 0 or per_blob.dtype.kind not in "iu" or (per_blob < 0).any():
             raise ValueError(f"n_samples must be an int or a list of non-negative ints, got {n_samples!r}.")
-    lo, hi = center_box
-    if not lo < hi:
-        raise ValueError(f"center_box must be (low, high) with low < high, got {center_box!r}.")
+    lo, hi = check_interval(center_box, "center_box")
     if centers is None:
         centers = 3 if per_blob is None else per_blob.size
     if isinstance(centers, (int, np.integer)) and not isinstance(centers, bool):
         check_scalar(centers, "centers", int, min_val=1)
-        centers = rng.uniform(lo, hi, size=(int(centers), n_features))
+        centers = lo + (hi - lo) * rng.random((int(centers), n_features)) if np.isfinite(hi - lo) \
+            else 2 * rng.uniform(lo / 2, hi / 2, size=(int(centers), n_features))
     else:
-        centers = np.asarray(centers, dtype=float)
-        if centers.ndim != 2 or centers.shape[0] == 0 or not np.isfinite(centers).all():
-            raise ValueError(f"centers must be an int or a finite 2D array (n_centers, n_features), "
-                             f"got shape {centers.shape}.")
+        centers = check_array(centers, name="centers")
     n_centers = centers.shape[0]
     if per_blob is None:
         per_blob = np.full(n_centers, n_samples // n_centers)
         per_blob[: n_samples % n_centers] += 1
     elif per_blob.size != n_centers:
         raise ValueError(f"n_samples has {per_blob.size} entries but there are {n_centers} centers.")
-    std = np.broadcast_to(np.asarray(cluster_std, dtype=float), (n_centers,)) if np.ndim(cluster_std) <= 1 else None
-    if std is None or not np.isfinite(std).all() or (std < 0).any():
-        raise ValueError(f"cluster_std must be a non-negative float or one per center, got {cluster_std!r}.")
-    X = np.concatenate([rng.normal(c, s, size=(m, centers.shape[1]))
-                        for c, s, m in zip(centers, std, per_blob)])
+    std = check_array(cluster_std, name="cluster_std", ensure_2d=False)
+    if std.ndim > 1 or std.ndim == 1 and std.shape != (n_centers,) or (std < 0).any():
+        raise ValueError(f"cluster_std must be a non-negative float or one per center ({n_centers}), "
+                         f"got {cluster_std!r}.")
+    std = np.broadcast_to(std, (n_centers,))
+    with float_errors_as_value_error("make_blobs"):
+        X = np.concatenate([c + s * rng.standard_normal(size=(m, centers.shape[1]))
+                            for c, s, m in zip(centers, std, per_blob)])
     y = np.repeat(np.arange(n_centers), per_blob)
     X, y = _shuffled(X, y, shuffle, rng)
     return (X, y, centers) if return_centers else (X, y)
@@ -567,9 +569,12 @@ def make_seasonal_series(n_samples: int = 120, *, period: float = 12.0, trend: f
     check_scalar(n_samples, "n_samples", int, min_val=1)
     check_scalar(period, "period", min_val=0.0, include_min=False)
     check_scalar(noise, "noise", min_val=0.0)
+    for name, value in (("trend", trend), ("amplitude", amplitude), ("level", level)):
+        check_scalar(value, name)
     rng = check_random_state(random_state)
     t = np.arange(n_samples)
-    y = level + trend * t + amplitude * np.sin(2 * np.pi * t / period) + noise * rng.normal(size=n_samples)
+    with float_errors_as_value_error("make_seasonal_series"):
+        y = level + trend * t + amplitude * np.sin(2 * np.pi * t / period) + noise * rng.normal(size=n_samples)
     return t, y
 
 
@@ -601,11 +606,12 @@ def make_ar_series(coef: Any = (0.6, -0.3), n_samples: int = 200, *, intercept: 
     >>> y.round(6)  # the fixed point c / (1 - 0.5)
     array([2., 2., 2., 2., 2.])
     """
-    phi = np.atleast_1d(np.asarray(coef, dtype=float))
-    if phi.ndim != 1 or phi.size == 0 or not np.isfinite(phi).all():
+    phi = np.atleast_1d(check_array(coef, name="coef", ensure_2d=False))
+    if phi.ndim != 1 or phi.size == 0:
         raise ValueError(f"coef must be a non-empty 1D array of finite numbers, got {coef!r}.")
     check_scalar(n_samples, "n_samples", int, min_val=1)
     check_scalar(noise, "noise", min_val=0.0)
+    check_scalar(intercept, "intercept")
     check_scalar(burn_in, "burn_in", int, min_val=0)
     p = phi.size
     companion = np.eye(p, k=-1)
@@ -614,10 +620,11 @@ def make_ar_series(coef: Any = (0.6, -0.3), n_samples: int = 200, *, intercept: 
         raise ValueError(f"coef={phi.tolist()} gives a non-stationary AR process (a root of "
                          "1 - sum_i coef[i] z^(i+1) lies on or inside the unit circle).")
     rng = check_random_state(random_state)
-    e = noise * rng.normal(size=burn_in + n_samples)
-    y = np.full(p + burn_in + n_samples, intercept / (1.0 - phi.sum()))  # start at the mean
-    for t in range(p, y.size):  # the recursion is sequential by nature
-        y[t] = intercept + phi @ y[t - p:t][::-1] + e[t - p]
+    with float_errors_as_value_error("make_ar_series"):
+        e = noise * rng.normal(size=burn_in + n_samples)
+        y = np.full(p + burn_in + n_samples, intercept / (1.0 - phi.sum()))  # start at the mean
+        for t in range(p, y.size):  # the recursion is sequential by nature
+            y[t] = intercept + phi @ y[t - p:t][::-1] + e[t - p]
     return y[p + burn_in:]
 
 
@@ -676,6 +683,9 @@ def make_viewing_histories(n_users: int = 200, *, p_continue: float = 0.8,
     return histories
 
 
+_OUTLIER_ROUNDS = 200  # rejection rounds of make_outliers before it declares the free space empty
+
+
 def make_outliers(n_inliers: int = 300, n_outliers: int = 15, n_features: int = 2, *,
                   n_clusters: int = 2, cluster_std: float = 1.0, box: float = 10.0,
                   random_state: Any = None) -> tuple[np.ndarray, np.ndarray]:
@@ -725,15 +735,26 @@ def make_outliers(n_inliers: int = 300, n_outliers: int = 15, n_features: int = 
         raise ValueError(f"box={box} is too small for cluster_std={cluster_std}: outliers must lie "
                          f"farther than {min_dist:.3g} from the centres; increase box.")
     rng = check_random_state(random_state)
-    centers = rng.uniform(-box / 2, box / 2, size=(n_clusters, n_features))
-    inliers = centers[rng.integers(n_clusters, size=n_inliers)] + cluster_std * rng.normal(
-        size=(n_inliers, n_features))
-    found = [np.empty((0, n_features))]
-    while sum(len(f) for f in found) < n_outliers:
-        cand = rng.uniform(-box, box, size=(4 * n_outliers + 16, n_features))
+    # positions in units of box (so that a huge box cannot overflow the distances)
+    centers = rng.uniform(-0.5, 0.5, size=(n_clusters, n_features))
+    with float_errors_as_value_error("make_outliers"):
+        inliers = box * centers[rng.integers(n_clusters, size=n_inliers)] + cluster_std * rng.normal(
+            size=(n_inliers, n_features))
+    found, n_found = [np.empty((0, n_features))], 0
+    for _ in range(_OUTLIER_ROUNDS):  # rejection sampling, bounded: the free space may be empty
+        if n_found >= n_outliers:
+            break
+        cand = rng.uniform(-1.0, 1.0, size=(4 * n_outliers + 16, n_features))
         d = np.sqrt(((cand[:, None, :] - centers[None]) ** 2).sum(axis=2)).min(axis=1)
-        found.append(cand[d > min_dist])
-    outliers = np.concatenate(found)[:n_outliers]
+        found.append(cand[d > min_dist / box])
+        n_found += len(found[-1])
+    if n_found < n_outliers:
+        raise ValueError(
+            f"make_outliers found room for only {n_found} of n_outliers={n_outliers} outliers: "
+            f"{n_clusters} cluster(s) leave (almost) no point of the cube [-{box}, {box}]^{n_features} "
+            f"farther than {min_dist:.3g} from every centre. Increase box, or reduce n_clusters or "
+            "cluster_std.")
+    outliers = box * np.concatenate(found)[:n_outliers]
     X = np.concatenate([inliers, outliers])
     is_outlier = np.r_[np.zeros(n_inliers, dtype=bool), np.ones(n_outliers, dtype=bool)]
     order = rng.permutation(len(X))

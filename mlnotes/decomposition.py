@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, check_is_fitted, check_option
+from ._validation import (check_array, check_bool, check_is_fitted, check_n_features, check_option,
+                          float_errors_as_value_error)
 from .base import BaseEstimator, TransformerMixin
 
 __all__ = ["PCA"]
@@ -118,13 +119,17 @@ class PCA(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Any = None) -> PCA:
         """Fit the principal axes to ``X`` of shape (n_samples, n_features); ``y`` is ignored."""
-        if not isinstance(self.whiten, (bool, np.bool_)):
-            raise TypeError(f"whiten must be a bool, got {self.whiten!r}.")
+        check_bool(self.whiten, "whiten")
         solver = check_option(self.svd_solver, "svd_solver", ("auto", "full", "covariance_eigh"))
         X = check_array(X, ensure_min_samples=2)
         n, d = X.shape
         if solver == "auto":
             solver = "covariance_eigh" if n >= 10 * d and d <= 1000 else "full"
+        with float_errors_as_value_error("PCA.fit (the explained variances)"):
+            self._fit(X, n, d, solver)
+        return self
+
+    def _fit(self, X: np.ndarray, n: int, d: int, solver: str) -> None:
         self.mean_ = X.mean(axis=0)
         Xc = X - self.mean_  # (n, d)
         if solver == "covariance_eigh":
@@ -148,7 +153,6 @@ class PCA(TransformerMixin, BaseEstimator):
         self.explained_variance_ratio_ = ratio[:k].copy()
         self.singular_values_ = s[:k].copy()
         self.n_components_, self.n_samples_, self.n_features_in_ = k, n, d
-        return self
 
     def _scale(self) -> np.ndarray:
         """Per-component divisor used by whitening (1 for zero-variance components)."""
@@ -159,9 +163,7 @@ class PCA(TransformerMixin, BaseEstimator):
         """Project ``X`` (n_samples, n_features) to its coordinates (n_samples, n_components_)."""
         check_is_fitted(self, "components_")
         X = check_array(X)
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features, but PCA was fitted with "
-                             f"{self.n_features_in_} features.")
+        check_n_features(X, self)
         Z = (X - self.mean_) @ self.components_.T  # (n_samples, n_components_)
         return Z / self._scale() if self.whiten else Z
 

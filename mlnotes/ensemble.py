@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ._cart import TREE_LEAF, Tree, apply_nodes, grow_trees
-from ._validation import (check_array, check_is_fitted, check_n_features, check_option,
+from ._validation import (check_array, check_bool, check_is_fitted, check_n_features, check_option,
                           check_random_state, check_scalar, check_X_y, encode_labels,
                           float_errors_as_value_error)
 from .base import BaseEstimator, ClassifierMixin, RegressorMixin
@@ -53,8 +53,7 @@ class _BaseForest(BaseEstimator):
     def _grow_forest(self, X: np.ndarray, y: np.ndarray, n_classes: int) -> None:
         check_scalar(self.n_estimators, "n_estimators", int, min_val=1)
         check_option(self.criterion, "criterion", self._criteria)
-        if not isinstance(self.bootstrap, (bool, np.bool_)):
-            raise TypeError(f"bootstrap must be a bool, got {self.bootstrap!r}.")
+        check_bool(self.bootstrap, "bootstrap")
         n_samples, n_features = X.shape
         params = resolve_tree_params(self, n_samples, n_features)
         rng = check_random_state(self.random_state)

@@ -19,8 +19,10 @@ from ._optimize import lbfgs, newton
 from ._validation import (
     ConvergenceWarning,
     check_array,
+    check_bool,
     check_is_fitted,
     check_n_features,
+    check_n_classes,
     check_option,
     check_scalar,
     check_X_y,
@@ -34,11 +36,6 @@ __all__ = ["LinearRegression", "LogisticRegression"]
 # Multinomial fits with at most this many coefficients use Newton (K^2 p^2 n flops per step);
 # larger ones L-BFGS (K p n per step, more steps).
 _NEWTON_MAX_PARAMS = 250
-
-
-def _check_bool(value: Any, name: str) -> None:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be a bool, got {value!r} of type {type(value).__name__}.")
 
 
 class LinearRegression(RegressorMixin, BaseEstimator):
@@ -104,6 +101,8 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     (2.0, 1.0, True)
     """
 
+    _sklearn_tags = {"target_tags": {"multi_output": True}}  # y may have several columns
+
     def __init__(self, *, fit_intercept: bool = True, solver: str = "lstsq",
                  learning_rate: float = 0.01, max_iter: int = 1000, tol: float = 1e-6) -> None:
         self.fit_intercept = fit_intercept
@@ -114,7 +113,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Any) -> "LinearRegression":
         """Fit the model to ``X`` of shape (n_samples, n_features) and ``y``."""
-        _check_bool(self.fit_intercept, "fit_intercept")
+        check_bool(self.fit_intercept, "fit_intercept")
         check_option(self.solver, "solver", ("lstsq", "gd"))
         check_scalar(self.learning_rate, "learning_rate", min_val=0.0, include_min=False)
         check_scalar(self.max_iter, "max_iter", int, min_val=1)
@@ -271,16 +270,12 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         """Fit to ``X`` of shape (n_samples, n_features) and labels ``y`` of shape (n_samples,)."""
         check_option(self.penalty, "penalty", ("l2", None))
         check_scalar(self.C, "C", min_val=0.0, include_min=False)
-        _check_bool(self.fit_intercept, "fit_intercept")
+        check_bool(self.fit_intercept, "fit_intercept")
         check_scalar(self.max_iter, "max_iter", int, min_val=1)
         check_scalar(self.tol, "tol", min_val=0.0)
         X, y = check_X_y(X, y)
         classes, y_index = encode_labels(y)
-        if classes.size < 2:
-            raise ValueError(
-                "LogisticRegression needs samples of at least 2 classes in the data, but the "
-                f"data contains only one class: {classes.tolist()[0]!r}."
-            )
+        check_n_classes(classes, self)
         n_samples, n_features = X.shape
         X1 = np.hstack([X, np.ones((n_samples, 1))]) if self.fit_intercept else X  # (n, d[+1])
         lam = 1.0 / (self.C * n_samples) if self.penalty == "l2" else 0.0

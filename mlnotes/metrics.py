@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, encode_labels, float_errors_as_value_error
+from ._validation import check_array, check_bool, encode_labels, float_errors_as_value_error
 
 __all__ = [
     "accuracy_score",
@@ -48,6 +48,9 @@ def _check_labels_pair(y_true: Any, y_pred: Any) -> tuple[np.ndarray, np.ndarray
             raise ValueError(f"{name} is empty; expected at least one label.")
         if arr.dtype.kind == "f" and not np.isfinite(arr).all():
             raise ValueError(f"{name} contains NaN or infinity; expected finite labels.")
+        if arr.dtype.kind == "c":
+            raise ValueError(f"{name} has complex dtype {arr.dtype}: Complex data not supported; "
+                             "expected class labels.")
         arrays.append(arr)
     if arrays[0].shape[0] != arrays[1].shape[0]:
         raise ValueError(
@@ -76,6 +79,7 @@ def accuracy_score(y_true: Any, y_pred: Any, *, normalize: bool = True) -> float
     0.75
     """
     y_true, y_pred = _check_labels_pair(y_true, y_pred)
+    check_bool(normalize, "normalize")
     correct = y_true == y_pred
     return float(correct.mean()) if normalize else float(correct.sum())
 
@@ -335,6 +339,9 @@ def r2_score(y_true: Any, y_pred: Any) -> float:
     y_true, y_pred = _check_targets(y_true, y_pred)
     if y_true.shape[0] < 2:
         raise ValueError(f"R^2 needs at least two samples, got {y_true.shape[0]}.")
+    scale = max(float(np.abs(y_true).max()), float(np.abs(y_pred).max()))
+    if scale > 0:  # R^2 is scale-free: rescaling keeps huge targets from overflowing
+        y_true, y_pred = y_true / scale, y_pred / scale
     with float_errors_as_value_error("r2_score"):
         ss_res = ((y_true - y_pred) ** 2).sum(axis=0)
         ss_tot = ((y_true - y_true.mean(axis=0)) ** 2).sum(axis=0)

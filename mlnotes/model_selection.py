@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 
 from . import metrics
-from ._validation import check_is_fitted, check_random_state, check_scalar, encode_labels
+from ._validation import (check_array, check_bool, check_consistent_length, check_is_fitted,
+                          check_random_state, check_scalar, encode_labels)
 from .base import BaseEstimator, clone
 
 __all__ = ["train_test_split", "KFold", "StratifiedKFold", "cross_val_score", "GridSearchCV"]
@@ -124,8 +125,7 @@ def train_test_split(*arrays: Any, test_size: float | int | None = None,
     if n == 0:
         raise ValueError("The input arrays are empty (0 samples); nothing to split.")
     n_train, n_test = _split_sizes(n, test_size, train_size)
-    if not isinstance(shuffle, (bool, np.bool_)):
-        raise TypeError(f"shuffle must be a bool, got {shuffle!r}.")
+    check_bool(shuffle, "shuffle")
     rng = check_random_state(random_state)
     if stratify is not None:
         if not shuffle:
@@ -190,8 +190,7 @@ class KFold(BaseEstimator):
 
     def _check(self, X: Any) -> int:
         check_scalar(self.n_splits, "n_splits", int, min_val=2)
-        if not isinstance(self.shuffle, (bool, np.bool_)):
-            raise TypeError(f"shuffle must be a bool, got {self.shuffle!r}.")
+        check_bool(self.shuffle, "shuffle")
         if not self.shuffle and self.random_state is not None:
             raise ValueError("Setting a random_state has no effect since shuffle is False; "
                              "set shuffle=True or leave random_state=None.")
@@ -305,14 +304,67 @@ def _scorer(scoring: str | Callable[..., float] | None) -> Callable[[Any, Any, A
 
 def _check_cv(cv: Any, estimator: Any, y: Any) -> Any:
     if isinstance(cv, numbers.Integral) and not isinstance(cv, bool):
+        check_scalar(cv, "cv", int, min_val=2)
         is_classifier = getattr(estimator, "_estimator_type", None) == "classifier"
         return StratifiedKFold(int(cv)) if is_classifier and y is not None else KFold(int(cv))
-    if hasattr(cv, "split"):
-        return cv
-    if isinstance(cv, Iterable) and not isinstance(cv, (str, bytes)):
-        return list(cv)
-    raise TypeError(f"cv must be an int, a splitter with a split method or an iterable of "
-                    f"(train, test) index pairs; got {cv!r}.")
+    if isinstance(cv, (str, bytes)) or not (hasattr(cv, "split") or isinstance(cv, Iterable)):
+        raise TypeError(f"cv must be an int, a splitter with a split method or an iterable of "
+                        f"(train, test) index pairs; got {cv!r} of type {type(cv).__name__}.")
+    return cv
+
+
+def _as_samples(X: Any) -> Any:
+    """``X`` validated as an array of samples; lists of non-numeric samples (texts) stay lists."""
+    if isinstance(X, list):
+        try:
+            arr = np.asarray(X)
+        except (ValueError, TypeError):  # ragged sequences
+            return X
+        if arr.dtype.kind not in "biufc" and not (arr.dtype == object and arr.size and all(
+                isinstance(v, numbers.Number) for v in arr.flat)):
+            if not X:
+                raise ValueError("X is empty; expected at least one sample.")
+            return X
+    return check_array(X, ensure_2d=False, allow_nd=True)
+
+
+def _cv_data(X: Any, y: Any) -> tuple[Any, np.ndarray | None]:
+    """Validated samples and targets of the same length for cross-validation."""
+    X = _as_samples(X)
+    if y is None:
+        return X, None
+    if isinstance(y, (str, bytes)):
+        raise TypeError(f"y must be array-like, got a {type(y).__name__}.")
+    y = np.asarray(y)
+    if y.ndim == 0:
+        raise ValueError(f"y must be array-like with one target per sample, got a scalar {y!r}.")
+    check_consistent_length(X, y, names=("X", "y"))
+    return X, y
+
+
+def _checked_folds(splits: Any, n: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The (train, test) index pairs of a splitter or iterable, checked against ``n`` samples."""
+    folds = []
+    for k, fold in enumerate(splits):
+        try:
+            train, test = fold
+        except (TypeError, ValueError):
+            raise TypeError(f"cv fold {k} must be a (train, test) pair of index arrays, "
+                            f"got {fold!r}.") from None
+        pair = []
+        for name, idx in (("train", train), ("test", test)):
+            idx = np.asarray(idx)
+            if idx.ndim != 1 or idx.size == 0 or idx.dtype.kind not in "iu":
+                raise ValueError(f"cv fold {k}: {name} indices must be a non-empty 1D array of "
+                                 f"ints, got {idx!r}.")
+            if idx.min() < 0 or idx.max() >= n:
+                raise ValueError(f"cv fold {k}: {name} indices must be in [0, {n}) for {n} samples, "
+                                 f"got values in [{idx.min()}, {idx.max()}].")
+            pair.append(idx)
+        folds.append((pair[0], pair[1]))
+    if not folds:
+        raise ValueError("cv produced no (train, test) splits.")
+    return folds
 
 
 def cross_val_score(estimator: Any, X: Any, y: Any = None, *, cv: Any = 5,
@@ -346,13 +398,13 @@ def cross_val_score(estimator: Any, X: Any, y: Any = None, *, cv: Any = 5,
     >>> cross_val_score(KNeighborsClassifier(n_neighbors=1), X, [0, 0, 0, 1, 1, 1], cv=3)
     array([1., 1., 1.])
     """
-    X_arr = np.asarray(X) if not isinstance(X, list) else X
-    y_arr = None if y is None else np.asarray(y)
+    clone(estimator)  # an estimator instance (not a class), with get_params
+    X_arr, y_arr = _cv_data(X, y)
     score = _scorer(scoring)
     splitter = _check_cv(cv, estimator, y_arr)
     splits = splitter.split(X_arr, y_arr) if hasattr(splitter, "split") else splitter
     scores = []
-    for train, test in splits:
+    for train, test in _checked_folds(splits, len(X_arr)):
         model = clone(estimator)
         if y_arr is None:
             model.fit(_take(X_arr, train))
@@ -360,8 +412,6 @@ def cross_val_score(estimator: Any, X: Any, y: Any = None, *, cv: Any = 5,
         else:
             model.fit(_take(X_arr, train), y_arr[train])
             scores.append(score(model, _take(X_arr, test), y_arr[test]))
-    if not scores:
-        raise ValueError("cv produced no (train, test) splits.")
     return np.asarray(scores, dtype=float)
 
 
@@ -441,12 +491,15 @@ class GridSearchCV(BaseEstimator):
 
     def fit(self, X: Any, y: Any = None) -> "GridSearchCV":
         """Cross-validate every candidate on ``X``, ``y`` and keep the best."""
+        clone(self.estimator)  # an estimator instance (not a class), with get_params
+        check_bool(self.refit, "refit")
+        _scorer(self.scoring)
         candidates = self._candidates()
-        y_arr = None if y is None else np.asarray(y)
+        X_arr, y_arr = _cv_data(X, y)
         # the same folds for every candidate
         splitter = _check_cv(self.cv, self.estimator, y_arr)
-        X_arr = np.asarray(X) if not isinstance(X, list) else X
-        folds = list(splitter.split(X_arr, y_arr)) if hasattr(splitter, "split") else list(splitter)
+        folds = _checked_folds(splitter.split(X_arr, y_arr) if hasattr(splitter, "split") else splitter,
+                               len(X_arr))
         scores = np.array([cross_val_score(clone(self.estimator).set_params(**params), X_arr, y_arr,
                                            cv=folds, scoring=self.scoring) for params in candidates])
         mean = scores.mean(axis=1)  # (n_candidates,)
@@ -465,6 +518,8 @@ class GridSearchCV(BaseEstimator):
         if self.refit:
             best = clone(self.estimator).set_params(**self.best_params_)
             self.best_estimator_ = best.fit(X_arr) if y_arr is None else best.fit(X_arr, y_arr)
+            if hasattr(self.best_estimator_, "n_features_in_"):
+                self.n_features_in_ = self.best_estimator_.n_features_in_
         return self
 
     def predict(self, X: Any) -> np.ndarray:

@@ -16,7 +16,9 @@ import numpy as np
 
 from ._validation import (
     check_array,
+    check_bool,
     check_is_fitted,
+    check_n_classes,
     check_n_features,
     check_scalar,
     check_X_y,
@@ -50,11 +52,7 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
     def _fit_classes(self, X: Any, y: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         X, y = check_X_y(X, y)
         classes, y_index = encode_labels(y)
-        if classes.size < 2:
-            raise ValueError(
-                f"{type(self).__name__} needs samples of at least 2 classes in y, got only class "
-                f"{classes.tolist()!r}."
-            )
+        check_n_classes(classes, self)
         self.classes_ = classes
         self.n_features_in_ = X.shape[1]
         self.class_count_ = np.bincount(y_index, minlength=classes.size).astype(float)
@@ -228,6 +226,9 @@ class MultinomialNB(_BaseNB):
     array([[0.5, 0.5]])
     """
 
+    # counts; a count model fits the checks' Gaussian blobs poorly, as scikit-learn's own does
+    _sklearn_tags = {"input_tags": {"positive_only": True}, "classifier_tags": {"poor_score": True}}
+
     def __init__(self, *, alpha: float = 1.0, fit_prior: bool = True, class_prior: Any = None) -> None:
         self.alpha = alpha
         self.fit_prior = fit_prior
@@ -236,11 +237,11 @@ class MultinomialNB(_BaseNB):
     def fit(self, X: Any, y: Any) -> "MultinomialNB":
         """Count features per class in ``X`` (n_samples, n_features), non-negative."""
         check_scalar(self.alpha, "alpha", min_val=0.0, include_min=False)
-        if not isinstance(self.fit_prior, (bool, np.bool_)):
-            raise TypeError(f"fit_prior must be a bool, got {self.fit_prior!r}.")
+        check_bool(self.fit_prior, "fit_prior")
         X, y_index, Y = self._fit_classes(X, y)
         if (X < 0).any():
-            raise ValueError(f"MultinomialNB needs non-negative counts in X, got minimum {X.min()}.")
+            raise ValueError(f"Negative values in data passed to MultinomialNB (minimum {X.min()}); "
+                             "expected non-negative counts.")
         n_classes = self.classes_.size
         with float_errors_as_value_error("MultinomialNB.fit"):
             self.feature_count_ = Y.T @ X  # (n_classes, n_features)
@@ -258,5 +259,6 @@ class MultinomialNB(_BaseNB):
 
     def _joint_log_likelihood(self, X: np.ndarray) -> np.ndarray:
         if (X < 0).any():
-            raise ValueError(f"MultinomialNB needs non-negative counts in X, got minimum {X.min()}.")
+            raise ValueError(f"Negative values in data passed to MultinomialNB (minimum {X.min()}); "
+                             "expected non-negative counts.")
         return X @ self.feature_log_prob_.T + self.class_log_prior_

@@ -22,6 +22,9 @@ from ._validation import (
     check_array,
     check_is_fitted,
     check_n_features,
+    check_n_classes,
+    check_bool,
+    power_of_two_exponent,
     check_option,
     check_scalar,
     check_X_y,
@@ -33,17 +36,6 @@ from .base import BaseEstimator, ClassifierMixin, RegressorMixin
 __all__ = ["KNeighborsClassifier", "KNeighborsRegressor"]
 
 _CHUNK_BYTES = 8 * 2**20  # one float64 block of distance scores (plus a 1/8-size mask)
-
-
-def _power_of_two_exponent(*arrays: np.ndarray) -> int:
-    """``e`` such that ``x * 2**-e`` brings the largest |value| into [1, 2), or 0 if squares are safe.
-
-    Scaling by a power of two is exact, so neighbour rankings are unchanged.
-    """
-    largest = max(float(np.max(np.abs(a))) if a.size else 0.0 for a in arrays)
-    if largest == 0.0 or 2.0**-300 < largest < 2.0**300:
-        return 0
-    return int(np.frexp(largest)[1]) - 1
 
 
 def _k_smallest(scores: np.ndarray, k: int) -> np.ndarray:
@@ -78,7 +70,7 @@ def _k_nearest(Q: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.nda
     ``(d2, ind, e)``: ``d2`` and ``ind`` of shape (n_queries, k), the squared
     distances in units of ``4**e`` (see `_power_of_two_exponent`).
     """
-    exponent = _power_of_two_exponent(Q, X)
+    exponent = power_of_two_exponent(Q, X)
     if exponent:
         Q, X = np.ldexp(Q, -exponent), np.ldexp(X, -exponent)
     n_queries, n_fit = Q.shape[0], X.shape[0]
@@ -152,6 +144,7 @@ class _KNeighborsBase(BaseEstimator):
         ind : ndarray of shape (n_queries, n_neighbors)
             Row indices into the training data.
         """
+        check_bool(return_distance, "return_distance")
         d2, ind, exponent = self._kneighbors(X, n_neighbors)
         if not return_distance:
             return ind
@@ -245,11 +238,7 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
         self._check_params()
         X, y = check_X_y(X, y)
         classes, y_index = encode_labels(y)
-        if classes.size < 2:
-            raise ValueError(
-                f"KNeighborsClassifier needs samples of at least 2 classes in y, got only class "
-                f"{classes.tolist()!r}."
-            )
+        check_n_classes(classes, self)
         self.classes_ = classes
         self._fit(X, y_index)
         return self
@@ -311,6 +300,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
     >>> knn.predict([[0.4], [2.6]])
     array([0.5, 6.5])
     """
+
+    _sklearn_tags = {"target_tags": {"multi_output": True}}  # y may have several columns
 
     def fit(self, X: Any, y: Any) -> "KNeighborsRegressor":
         """Store ``X`` of shape (n_samples, n_features) and ``y`` of shape (n_samples[, n_outputs])."""

@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_array, check_is_fitted, check_random_state, check_scalar
+from ._validation import (check_array, check_bool, check_is_fitted, check_random_state, check_scalar,
+                          float_errors_as_value_error)
 from .base import BaseEstimator
 
 __all__ = ["BOS", "EOS", "AutoRegressive", "NGramModel"]
@@ -97,6 +98,7 @@ class AutoRegressive(BaseEstimator):
     def fit(self, y: Any) -> AutoRegressive:
         """Fit the coefficients to the series ``y`` of shape (n_samples,)."""
         check_scalar(self.order, "order", int, min_val=1)
+        check_bool(self.fit_intercept, "fit_intercept")
         y = _as_series(y)
         p = self.order
         n_params = p + bool(self.fit_intercept)
@@ -106,10 +108,12 @@ class AutoRegressive(BaseEstimator):
         lags = np.lib.stride_tricks.sliding_window_view(y[:-1], p)[:, ::-1]  # (n - p, p): y_{t-1} .. y_{t-p}
         target = y[p:]
         design = np.hstack([lags, np.ones((lags.shape[0], 1))]) if self.fit_intercept else lags
-        w, *_ = np.linalg.lstsq(design, target, rcond=None)
+        with float_errors_as_value_error("AutoRegressive.fit (the residual variance sigma2_)"):
+            w, *_ = np.linalg.lstsq(design, target, rcond=None)
+            sigma2 = float(np.mean((target - design @ w) ** 2))
         self.coef_ = w[:p]
         self.intercept_ = float(w[p]) if self.fit_intercept else 0.0
-        self.sigma2_ = float(np.mean((target - design @ w) ** 2))
+        self.sigma2_ = sigma2
         self.last_values_ = y[-p:].copy()
         return self
 
@@ -130,8 +134,9 @@ class AutoRegressive(BaseEstimator):
                 raise ValueError(f"history has {history.size} values; AR({p}) needs at least {p}.")
             window = history[-p:]
         buf = np.r_[window, np.zeros(steps)]
-        for h in range(steps):
-            buf[p + h] = self.intercept_ + self.coef_ @ buf[h:p + h][::-1]
+        with float_errors_as_value_error("AutoRegressive.predict"):
+            for h in range(steps):
+                buf[p + h] = self.intercept_ + self.coef_ @ buf[h:p + h][::-1]
         return buf[p:]
 
 
@@ -240,7 +245,7 @@ class NGramModel(BaseEstimator):
         return self
 
     def _context(self, context: Any) -> tuple:
-        if not isinstance(context, Iterable):
+        if not isinstance(context, Iterable) or isinstance(context, bytes):
             raise TypeError(f"context must be a sequence of tokens (or a string), got {context!r}.")
         ctx = [BOS] * (self.n - 1) + list(context)
         ctx = tuple(ctx[len(ctx) - (self.n - 1):]) if self.n > 1 else ()
@@ -267,7 +272,8 @@ class NGramModel(BaseEstimator):
 
     def predict(self, context: Sequence[Hashable] = ()) -> Hashable:
         """The most probable next item after ``context`` (the first of ``classes_`` on ties)."""
-        return self.classes_[int(np.argmax(self.predict_proba(context)))]
+        proba = self.predict_proba(context)
+        return self.classes_[int(np.argmax(proba))]
 
     def generate(self, n_tokens: int, *, context: Sequence[Hashable] = (),
                  random_state: Any = None) -> list:
@@ -275,6 +281,7 @@ class NGramModel(BaseEstimator):
         check_scalar(n_tokens, "n_tokens", int, min_val=0)
         check_is_fitted(self, "counts_")
         rng = check_random_state(random_state)
+        self._context(context)  # a sequence of hashable tokens
         seq, out = list(context), []
         for _ in range(n_tokens):
             p = self.predict_proba(seq)

@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import (ConvergenceWarning, check_array, check_is_fitted, check_n_features,
-                          check_option, check_random_state, check_scalar, check_X_y,
+from ._validation import (ConvergenceWarning, check_array, check_is_fitted, check_n_classes,
+                          check_n_features, check_option, check_random_state, check_scalar, check_X_y,
                           encode_labels, float_errors_as_value_error)
 from .base import BaseEstimator, ClassifierMixin
 
@@ -331,6 +331,9 @@ class SVC(ClassifierMixin, BaseEstimator):
         check_option(self.kernel, "kernel", ("rbf", "linear", "poly"))
         check_scalar(self.degree, "degree", int, min_val=0)
         check_scalar(self.coef0, "coef0")
+        if isinstance(self.tol, (float, int)) and 0 < self.tol < 1e-12:  # SMO could never certify it
+            raise ValueError(f"tol must be >= 1e-12, got {self.tol}: smaller tolerances are below the "
+                             "rounding error of the solver's gradient and SMO would run until max_iter.")
         check_scalar(self.tol, "tol", min_val=0.0, include_min=False)
         check_scalar(self.max_iter, "max_iter", int, min_val=-1)
         if self.max_iter == 0:
@@ -352,9 +355,7 @@ class SVC(ClassifierMixin, BaseEstimator):
         """Solve the one-vs-one duals for ``X`` (n_samples, n_features) and labels ``y``."""
         X, y = check_X_y(X, y)
         classes, y_index = encode_labels(y)
-        if classes.shape[0] < 2:
-            raise ValueError(f"SVC needs samples of at least 2 classes; y has only one class "
-                             f"({classes[0]!r}).")
+        check_n_classes(classes, self)
         self._gamma = self._check_params(X)
         params = dict(kernel=self.kernel, gamma=self._gamma, degree=int(self.degree),
                       coef0=float(self.coef0))

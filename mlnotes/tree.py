@@ -315,6 +315,10 @@ def export_text(decision_tree: DecisionTreeClassifier | DecisionTreeRegressor, *
     check_scalar(decimals, "decimals", int, min_val=0)
     tree: Tree = decision_tree.tree_
     n_features = decision_tree.n_features_in_
+    for name, given in (("feature_names", feature_names), ("class_names", class_names)):
+        if given is not None and (isinstance(given, (str, bytes)) or not isinstance(given, Sequence)
+                                  and not isinstance(given, np.ndarray)):
+            raise TypeError(f"{name} must be a sequence of names (list of str), got {given!r}.")
     names = [f"feature_{i}" for i in range(n_features)] if feature_names is None else list(feature_names)
     if len(names) != n_features:
         raise ValueError(f"feature_names must contain {n_features} elements, got {len(names)}.")

@@ -38,6 +38,9 @@ import numpy as np  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from ._validation import (check_bool, check_interface, check_labels, check_scalar, check_X_y,  # noqa: E402
+                          encode_labels)
+
 __all__ = [
     "LANGUAGES",
     "current_language",
@@ -113,6 +116,9 @@ def tr(zh: str, en: str) -> str:
     ...     tr("特征", "feature")
     'feature'
     """
+    for name, text in (("zh", zh), ("en", en)):
+        if not isinstance(text, str):
+            raise TypeError(f"tr needs two strings; {name} is {text!r} of type {type(text).__name__}.")
     return zh if current_language() == "zh" else en
 
 
@@ -203,8 +209,15 @@ def figure(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | Non
     -------
     fig, ax : Figure and Axes (or array of Axes)
     """
+    check_scalar(nrows, "nrows", int, min_val=1)
+    check_scalar(ncols, "ncols", int, min_val=1)
     if figsize is None:
         figsize = (min(3.6 * ncols, 12.0) if ncols > 1 else 6.4, 3.4 * nrows if nrows > 1 else 4.0)
+    elif not isinstance(figsize, (tuple, list)) or len(figsize) != 2:
+        raise TypeError(f"figsize must be a pair (width, height) in inches, got {figsize!r}.")
+    else:
+        for v in figsize:
+            check_scalar(v, "figsize entries", min_val=0.0, include_min=False, max_val=1000.0)
     use_style()
     fig, ax = plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
     return fig, ax
@@ -339,6 +352,10 @@ def figure_html(fig: Figure, caption: str, *, alt: str | None = None) -> str:
 
 
 
+def _check_axes(ax: Any, methods: tuple[str, ...]) -> None:
+    check_interface(ax, "ax", methods, "a matplotlib Axes (e.g. from figure())")
+
+
 def plot_decision_boundary(ax: Any, model: Any, X: np.ndarray, y: np.ndarray, *,
                            resolution: int = 200, margin: float = 0.5, alpha: float = 0.25) -> None:
     """Shade the regions a fitted 2-D classifier assigns to each class and scatter the data.
@@ -356,10 +373,15 @@ def plot_decision_boundary(ax: Any, model: Any, X: np.ndarray, y: np.ndarray, *,
     alpha : float
         Opacity of the shaded regions.
     """
-    X = np.asarray(X, dtype=float)
-    if X.ndim != 2 or X.shape[1] != 2:
+    _check_axes(ax, ("contourf", "scatter"))
+    check_interface(model, "model", ("predict",), "a fitted classifier with predict")
+    X, y = check_X_y(X, y)
+    if X.shape[1] != 2:
         raise ValueError(f"plot_decision_boundary needs X of shape (n_samples, 2), got {X.shape}.")
-    classes = np.unique(y)
+    check_scalar(resolution, "resolution", int, min_val=2, max_val=2000)
+    check_scalar(margin, "margin", min_val=0.0)
+    check_scalar(alpha, "alpha", min_val=0.0, max_val=1.0)
+    classes = encode_labels(y)[0]
     x0 = np.linspace(X[:, 0].min() - margin, X[:, 0].max() + margin, resolution)
     x1 = np.linspace(X[:, 1].min() - margin, X[:, 1].max() + margin, resolution)
     g0, g1 = np.meshgrid(x0, x1)
@@ -403,6 +425,22 @@ def diagram(ax: Any, nodes: dict[str, tuple[float, float, str]], edges: list[tup
     """
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+    _check_axes(ax, ("add_patch", "text"))
+    if not isinstance(nodes, dict) or not nodes:
+        raise TypeError(f"nodes must be a non-empty dict of name -> (x, y, text), got {nodes!r:.80}.")
+    for name, node in nodes.items():
+        if not isinstance(node, (tuple, list)) or len(node) != 3 or not isinstance(node[2], str):
+            raise TypeError(f"nodes[{name!r}] must be (x, y, text), got {node!r}.")
+        check_scalar(node[0], f"x of node {name!r}")
+        check_scalar(node[1], f"y of node {name!r}")
+    if isinstance(edges, (str, bytes)) or not isinstance(edges, (list, tuple)) or not all(
+            isinstance(e, (list, tuple)) and len(e) == 3 for e in edges):
+        raise TypeError(f"edges must be a list of (source, target, label) triples, got {edges!r:.80}.")
+    check_scalar(box_width, "box_width", min_val=0.0, include_min=False, max_val=1e6)
+    check_scalar(box_height, "box_height", min_val=0.0, include_min=False, max_val=1e6)
+    check_scalar(fontsize, "fontsize", min_val=1.0, max_val=200.0)
+    if colors is not None and not isinstance(colors, dict):
+        raise TypeError(f"colors must be a dict of node name -> colour, got {colors!r:.80}.")
     colors = colors or {}
     for name, (x, y, text) in nodes.items():
         ax.add_patch(FancyBboxPatch((x - box_width / 2, y - box_height / 2), box_width, box_height,
@@ -469,6 +507,12 @@ def draw_network(ax: Any, layers: Any, *, labels: bool | list[str] | tuple[str, 
     16
     >>> plt.close(fig)
     """
+    _check_axes(ax, ("plot", "text", "add_patch"))
+    if not hasattr(layers, "layer_sizes") and (isinstance(layers, (str, bytes)) or not isinstance(layers, (list, tuple, np.ndarray))):
+        raise TypeError(f"layers must be a list of layer sizes or a Sequential, got {layers!r:.80}.")
+    check_bool(show_sizes, "show_sizes")
+    if not isinstance(labels, (bool, np.bool_)):
+        check_labels(labels, "labels")
     sizes = list(layers.layer_sizes) if hasattr(layers, "layer_sizes") else list(layers)
     if len(sizes) < 2 or any(isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1
                              for s in sizes):
@@ -570,6 +614,14 @@ def draw_neuron(ax: Any, inputs: list[str] | tuple[str, ...], weights: list[str]
     """
     from matplotlib.patches import Circle
 
+    _check_axes(ax, ("plot", "text", "add_patch", "annotate"))
+    inputs = check_labels(inputs, "inputs")
+    weights = check_labels(weights, "weights", optional=True)
+    input_names = check_labels(input_names, "input_names", optional=True)
+    for name, text in (("bias", bias), ("body", body), ("output", output)):
+        if not (isinstance(text, str) or name == "bias" and text is None):
+            raise TypeError(f"{name} must be a str label, got {text!r} of type {type(text).__name__}.")
+    check_scalar(fontsize, "fontsize", min_val=1.0, max_val=200.0)
     n = len(inputs)
     if n < 1:
         raise ValueError("draw_neuron needs at least one input.")

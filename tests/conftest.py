@@ -122,3 +122,24 @@ def html_pages(site: Path, lang: str) -> dict[str, str]:
     base = site / lang
     return {str(p.relative_to(base)): p.read_text(encoding="utf-8")
             for p in sorted(base.rglob("*.html")) if p.name != "404.html"}
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the tally of tests/test_robustness.py per module (cases tried / passed)."""
+    tally: dict[str, list[int]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for key, value in getattr(report, "user_properties", ()):
+                if key == "robustness_tally" and getattr(report, "when", "call") == "call":
+                    module, tried, passed = value
+                    entry = tally.setdefault(module, [0, 0])
+                    entry[0] += tried
+                    entry[1] += passed
+    if tally:
+        terminalreporter.section("robustness: bad-input cases per module (passed / tried)")
+        for module in sorted(tally):
+            tried, passed = tally[module]
+            terminalreporter.write_line(f"{module:32s} {passed:5d} / {tried:5d}")
+        total_tried = sum(t for t, _ in tally.values())
+        total_passed = sum(p for _, p in tally.values())
+        terminalreporter.write_line(f"{'total':32s} {total_passed:5d} / {total_tried:5d}")

@@ -200,7 +200,7 @@ def test_detectors_reject_bad_input():
         with pytest.raises(ValueError, match="NaN"):
             det.fit([[0.0], [np.nan]])
         det.fit(np.random.default_rng(0).normal(size=(20, 2)))
-        with pytest.raises(ValueError, match="X has 3 features, but .* was fitted with 2"):
+        with pytest.raises(ValueError, match="X has 3 features, but .* is expecting 2 features"):
             det.predict(np.zeros((1, 3)))
     with pytest.raises(ValueError, match="threshold must be > 0"):
         ZScoreDetector(threshold=0.0).fit([[0.0], [1.0]])

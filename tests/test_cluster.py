@@ -175,7 +175,7 @@ def test_kmeans_rejects_bad_input():
     with pytest.raises(TypeError, match="n_clusters must be an int"):
         KMeans(n_clusters=2.5).fit([[0.0], [1.0], [2.0]])
     km.fit(np.random.default_rng(0).normal(size=(10, 2)))
-    with pytest.raises(ValueError, match="X has 3 features, but KMeans was fitted with 2"):
+    with pytest.raises(ValueError, match="X has 3 features, but KMeans is expecting 2 features"):
         km.predict(np.zeros((2, 3)))
 
 

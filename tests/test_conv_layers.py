@@ -182,7 +182,7 @@ def test_conv2d_layer_bad_input():
         layer.forward(np.full((1, 3, 5, 5), np.inf))
     with pytest.raises(TypeError, match="numeric array"):
         layer.forward(np.array([["a"]]))
-    with pytest.raises(RuntimeError, match="backward called before forward"):
+    with pytest.raises(ValueError, match="backward called before forward"):
         Conv2D(1, 1, 3).backward(np.ones((1, 1, 1, 1)))
     layer.forward(np.ones((2, 3, 5, 5)))
     with pytest.raises(ValueError, match="expected grad_y of shape \\(2, 2, 3, 3\\)"):

@@ -87,7 +87,7 @@ def test_bad_parameters_are_explained():
         make_blobs(10, cluster_std=-1.0)
     with pytest.raises(ValueError, match="center_box must be"):
         make_blobs(10, center_box=(1.0, -1.0))
-    with pytest.raises(ValueError, match="centers must be an int or a finite 2D array"):
+    with pytest.raises(ValueError, match="Expected 2D array for centers"):
         make_blobs(10, centers=[0.0, 1.0])
     with pytest.raises(ValueError, match="n_classes must be >= 1"):
         make_spirals(10, n_classes=0)

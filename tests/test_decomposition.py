@@ -132,14 +132,14 @@ def test_pca_rejects_bad_parameters(params, error, match):
 def test_pca_rejects_bad_input():
     with pytest.raises(NotFittedError):
         PCA().transform([[0.0, 1.0]])
-    with pytest.raises(ValueError, match="at least 2 required"):
+    with pytest.raises(ValueError, match="minimum of 2 is required"):
         PCA().fit([[0.0, 1.0]])
     with pytest.raises(ValueError, match="Expected 2D array"):
         PCA().fit([0.0, 1.0, 2.0])
     with pytest.raises(ValueError, match="NaN"):
         PCA().fit([[0.0, np.nan], [1.0, 2.0]])
     pca = PCA(n_components=2).fit(_data(10, 4))
-    with pytest.raises(ValueError, match="X has 3 features, but PCA was fitted with 4"):
+    with pytest.raises(ValueError, match="X has 3 features, but PCA is expecting 4 features"):
         pca.transform(np.zeros((2, 3)))
     with pytest.raises(ValueError, match="X has 3 columns, but this PCA has 2 components"):
         pca.inverse_transform(np.zeros((2, 3)))

@@ -34,5 +34,5 @@ def test_bad_input_is_explained():
     with pytest.raises(ValueError, match="Expected 2D array"):
         model.fit([1.0, 2.0], [1.0, 2.0])
     model.fit([[1.0], [2.0]], [1.0, 2.0])
-    with pytest.raises(ValueError, match="X has 2 features, but LinearRegression was fitted with 1"):
+    with pytest.raises(ValueError, match="X has 2 features, but LinearRegression is expecting 1 features"):
         model.predict([[1.0, 2.0]])

@@ -167,14 +167,14 @@ def test_bad_input_is_explained(Est):
         Est(n_neighbors=2.5).fit(X, y)
     with pytest.raises(ValueError, match="Expected n_neighbors <= n_samples_fit, but n_neighbors = 5"):
         Est().fit(X, y).predict(X)
-    with pytest.raises(ValueError, match="X has 2 features, but .* was fitted with 1 features"):
+    with pytest.raises(ValueError, match="X has 2 features, but .* is expecting 1 features"):
         Est(n_neighbors=1).fit(X, y).predict([[0.0, 1.0]])
     with pytest.raises(TypeError, match="must contain numbers"):
         Est().fit([["a"], ["b"], ["c"]], y)
 
 
 def test_classifier_label_errors():
-    with pytest.raises(ValueError, match="at least 2 classes in y, got only class \\[1\\]"):
+    with pytest.raises(ValueError, match="at least 2 classes, but y contains only one class: \\[1\\]"):
         KNeighborsClassifier(n_neighbors=1).fit([[0.0], [1.0]], [1, 1])
     with pytest.raises(ValueError, match="continuous"):
         KNeighborsClassifier(n_neighbors=1).fit([[0.0], [1.0]], [0.5, 1.5])

@@ -140,7 +140,7 @@ def test_dense_errors_name_the_layer_and_shapes():
         layer.forward(np.zeros(3))
     with pytest.raises(ValueError, match=r"Dense\(3 -> 4\) received input of shape \(2, 3\) containing NaN"):
         layer.forward(np.array([[0, 1, np.nan], [0, 0, 0]]))
-    with pytest.raises(RuntimeError, match="backward called before forward"):
+    with pytest.raises(ValueError, match="backward called before forward"):
         Dense(3, 4).backward(np.zeros((2, 4)))
     layer.forward(np.zeros((2, 3)))
     with pytest.raises(ValueError, match=r"expected grad_y of shape \(2, 4\).*got \(2, 3\)"):

@@ -193,7 +193,7 @@ def test_bad_input_and_hyper_parameters():
     with pytest.raises(NotFittedError):
         MLPClassifier().predict(X)
     clf = quiet_fit(MLPClassifier(hidden_layer_sizes=(3,), max_iter=2, random_state=0), X, y)
-    with pytest.raises(ValueError, match="X has 3 features, but MLPClassifier was fitted with 2 features"):
+    with pytest.raises(ValueError, match="X has 3 features, but MLPClassifier is expecting 2 features"):
         clf.predict(np.zeros((2, 3)))
     with pytest.raises(ValueError, match="Floating-point overflow in MLPRegressor.fit|NaN or infinity"):
         quiet_fit(MLPRegressor(hidden_layer_sizes=(4,), solver="sgd", learning_rate_init=1e3, max_iter=50,

@@ -82,7 +82,7 @@ def test_scale_of_eta_does_not_change_predictions():
 
 
 def test_bad_input():
-    with pytest.raises(ValueError, match="exactly 2 classes, got 3"):
+    with pytest.raises(ValueError, match="at most 2 classes, but y contains 3"):
         Perceptron().fit(X_BOOL, [0, 1, 2, 1])
     with pytest.raises(ValueError, match=r"y must be 1D, got array of shape \(4, 2\)"):
         Perceptron().fit(X_BOOL, np.zeros((4, 2)))
@@ -95,6 +95,6 @@ def test_bad_input():
     with pytest.raises(NotFittedError):
         Perceptron().predict(X_BOOL)
     clf = Perceptron(random_state=0).fit(X_BOOL, [0, 0, 0, 1])
-    with pytest.raises(ValueError, match="X has 3 features, but Perceptron was fitted with 2 features"):
+    with pytest.raises(ValueError, match="X has 3 features, but Perceptron is expecting 2 features"):
         clf.predict(np.zeros((2, 3)))
     assert repr(Perceptron(max_iter=5)) == "Perceptron(max_iter=5)"

@@ -98,7 +98,7 @@ def test_loss_errors_name_the_loss_and_shapes():
         MSELoss()(np.zeros(2), [np.nan, 0])
     with pytest.raises(ValueError, match=r"expects probabilities in \[0, 1\]"):
         BCELoss()(np.array([1.5, 0.5]), [1, 0])
-    with pytest.raises(RuntimeError, match="backward called before forward"):
+    with pytest.raises(ValueError, match="backward called before forward"):
         MSELoss().backward()
     # (N,) targets are accepted for a single output column
     assert MSELoss()(np.array([[1.0], [2.0]]), [1.0, 2.0]) == 0.0

@@ -252,8 +252,8 @@ def test_point_mass_seeded_and_2d():
 
 @pytest.mark.parametrize("action, error, match", [
     ([1.0, 2.0], ValueError, r"action must have shape \(1,\)"),
-    ([np.nan], ValueError, "action must be finite"),
-    (["a"], TypeError, "action must be an array of numbers"),
+    ([np.nan], ValueError, "action contains NaN"),
+    (["a"], TypeError, "action must contain numbers"),
 ])
 def test_point_mass_bad_actions(action, error, match):
     env = PointMass()

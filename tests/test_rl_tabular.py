@@ -180,5 +180,5 @@ def test_bad_hyper_parameters(method, kwargs, error, match):
 def test_continuous_env_is_rejected():
     with pytest.raises(TypeError, match="discrete observation_space"):
         q_learning(PointMass(), episodes=1)
-    with pytest.raises(TypeError, match="observation_space attribute"):
+    with pytest.raises(TypeError, match="env must be an environment with reset"):
         sarsa(object(), episodes=1)

@@ -199,7 +199,7 @@ def test_bad_input():
     with pytest.raises(NotFittedError):
         SVC().decision_function(X)
     clf = SVC().fit(X, y)
-    with pytest.raises(ValueError, match="X has 3 features, but SVC was fitted with 2"):
+    with pytest.raises(ValueError, match="X has 3 features, but SVC is expecting 2 features"):
         clf.predict(np.zeros((1, 3)))
     with pytest.raises(ValueError, match="too large"):
         SVC(kernel="poly", gamma=1.0).fit(X * 1e120, y)

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from mlnotes._validation import (NotFittedError, check_array, check_is_fitted, check_option,
+from mlnotes._validation import (DataConversionWarning, NotFittedError, check_array, check_is_fitted, check_option,
                                  check_random_state, check_scalar, check_X_y)
 from mlnotes.base import BaseEstimator
 
@@ -26,7 +26,8 @@ def test_check_array_converts_lists_to_float64():
     (None, TypeError, "got None"),
     ("abc", TypeError, "got a str"),
     ([[1, 2], [3]], ValueError, "could not be converted"),
-    ([[1 + 2j]], TypeError, "complex"),
+    ([[1 + 2j]], ValueError, "Complex data not supported"),
+    (np.array([[1.0, "a"]], dtype=object), TypeError, "non-numeric entry"),
 ])
 def test_check_array_rejects_bad_input_with_clear_message(bad, err, msg):
     with pytest.raises(err, match=msg):
@@ -39,13 +40,14 @@ def test_check_X_y_mismatched_lengths():
 
 
 def test_check_X_y_keeps_label_dtype_and_ravels_column_vector():
-    X, y = check_X_y([[0.0], [1.0]], np.array([["a"], ["b"]]))
+    with pytest.warns(DataConversionWarning, match="A column-vector y was passed"):
+        X, y = check_X_y([[0.0], [1.0]], np.array([["a"], ["b"]]))
     assert y.shape == (2,) and y.dtype.kind == "U"
     with pytest.raises(ValueError, match=r"y must be 1D, got array of shape \(2, 2\)"):
         check_X_y([[0.0], [1.0]], np.zeros((2, 2)))
     with pytest.raises(ValueError, match="y contains NaN"):
         check_X_y([[0.0], [1.0]], [0.0, np.nan])
-    with pytest.raises(TypeError, match="got None"):
+    with pytest.raises(ValueError, match="requires y to be passed, but the target y is None"):
         check_X_y([[0.0]], None)
 
 
@@ -110,3 +112,35 @@ def test_check_array_property_returns_clean_2d_or_raises_valueerror(arr):
     except ValueError:
         return
     assert out.ndim == 2 and out.shape[0] >= 1 and out.shape[1] >= 1 and np.isfinite(out).all()
+
+
+def test_check_array_accepts_numbers_stored_as_objects_and_rejects_sparse():
+    assert check_array(np.array([[1, 2.5]], dtype=object)).dtype == np.float64
+
+    class FakeSparse:  # what matters is the module scipy.sparse
+        __module__ = "scipy.sparse._csr"
+
+    with pytest.raises(TypeError, match="sparse input is not supported"):
+        check_array(FakeSparse())
+
+
+def test_bool_interval_length_and_score_checks():
+    from mlnotes._validation import (check_bool, check_consistent_length, check_interval,
+                                     check_n_classes, check_y_for_score)
+
+    assert check_bool(np.bool_(False), "flag") is False
+    for bad in ("yes", None, 1):
+        with pytest.raises(TypeError, match="flag must be a bool"):
+            check_bool(bad, "flag")
+    assert check_interval([0, 1], "r") == (0.0, 1.0)
+    for bad, err in (((1, 0), ValueError), ((0, np.inf), ValueError), ("ab", TypeError), ((0,), TypeError)):
+        with pytest.raises(err, match="r must be"):
+            check_interval(bad, "r")
+    with pytest.raises(ValueError, match="inconsistent numbers of samples"):
+        check_consistent_length([1, 2], [1, 2, 3])
+    with pytest.raises(ValueError, match="inconsistent numbers of samples"):
+        check_y_for_score([1], 2, numeric=False)
+    with pytest.raises(ValueError, match="NaN"):
+        check_y_for_score([np.nan, 1.0], 2, numeric=True)
+    with pytest.raises(ValueError, match="one class"):
+        check_n_classes(np.array(["a"]), BaseEstimator())

@@ -25,6 +25,7 @@ import numpy as np
 from .._validation import (
     ConvergenceWarning,
     check_array,
+    check_bool,
     check_is_fitted,
     check_n_features,
     check_option,
@@ -119,6 +120,8 @@ class _BaseMLP(BaseEstimator):
         check_scalar(self.beta_2, "beta_2", min_val=0.0, max_val=1.0, include_max=False)
         check_scalar(self.epsilon, "epsilon", min_val=0.0, include_min=False)
         check_scalar(self.n_iter_no_change, "n_iter_no_change", int, min_val=1)
+        check_bool(self.shuffle, "shuffle")
+        check_bool(self.nesterovs_momentum, "nesterovs_momentum")
 
     # --- network -------------------------------------------------------------------------------
     def _build(self, n_in: int, n_out: int, rng: np.random.Generator) -> Sequential:

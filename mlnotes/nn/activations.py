@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from .._validation import check_array, check_scalar
+
 __all__ = [
     "sigmoid",
     "tanh",
@@ -36,13 +38,21 @@ __all__ = [
 ]
 
 
-def _as_float(z: Any) -> np.ndarray:
-    arr = np.asarray(z)
-    if arr.dtype.kind not in "fc":
-        arr = arr.astype(np.float64)
-    if arr.dtype.kind == "c":
-        raise TypeError(f"activations need real input, got complex dtype {arr.dtype}.")
-    return arr
+def _as_float(z: Any, name: str = "z") -> np.ndarray:
+    """``z`` as a finite real float array of any shape (float32 stays float32)."""
+    arr = check_array(z, name=name, ensure_2d=False, allow_nd=True, dtype=None, ensure_min_samples=0)
+    return arr if arr.dtype.kind == "f" else arr.astype(np.float64)
+
+
+def _check_axis(z: np.ndarray, axis: Any) -> int:
+    """``axis`` as a valid axis of the non-empty ``z`` (the axis that is normalised)."""
+    check_scalar(axis, "axis", int)
+    if z.ndim == 0 or not -z.ndim <= axis < z.ndim:
+        raise ValueError(f"axis={axis} is out of range for z of shape {z.shape}; expected "
+                         f"an axis in [-{max(z.ndim, 1)}, {max(z.ndim, 1)}).")
+    if z.shape[axis] == 0:
+        raise ValueError(f"softmax needs at least one score along axis {axis}, got z of shape {z.shape}.")
+    return int(axis)
 
 
 def sigmoid(z: Any) -> np.ndarray:
@@ -180,6 +190,7 @@ def softmax(z: Any, axis: int = -1) -> np.ndarray:
            [1.   , 0.   , 0.   ]])
     """
     z = _as_float(z)
+    axis = _check_axis(z, axis)
     shifted = z - np.max(z, axis=axis, keepdims=True)
     e = np.exp(shifted)
     return e / np.sum(e, axis=axis, keepdims=True)
@@ -206,6 +217,7 @@ def log_softmax(z: Any, axis: int = -1) -> np.ndarray:
     array([-0.6931, -0.6931])
     """
     z = _as_float(z)
+    axis = _check_axis(z, axis)
     shifted = z - np.max(z, axis=axis, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
 
@@ -324,8 +336,9 @@ def neuron(x: Any, w: Any, b: float = 0.0,
         phi = activation
     else:
         raise TypeError(f"activation must be a string or a callable, got {type(activation).__name__}.")
-    x_arr = _as_float(x)
-    w_arr = _as_float(w)
+    x_arr = _as_float(x, "x")
+    w_arr = _as_float(w, "w")
+    check_scalar(b, "b")
     if w_arr.ndim != 1:
         raise ValueError(f"w must be 1-D of shape (d,), got shape {w_arr.shape}.")
     if x_arr.ndim not in (1, 2) or x_arr.shape[-1] != w_arr.shape[0]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._validation import check_bool
+
 __all__ = ["Layer"]
 
 
@@ -57,7 +59,7 @@ class Layer:
 
     def train(self, mode: bool = True) -> "Layer":
         """Switch to training mode (``mode=True``) or evaluation mode; returns ``self``."""
-        self.training = bool(mode)
+        self.training = check_bool(mode, "mode")
         return self
 
     def eval(self) -> "Layer":

@@ -48,6 +48,8 @@ def _check_batch(layer: Layer, x: Any, channels: int | None = None) -> np.ndarra
     if x.ndim != 4:
         raise ValueError(f"{layer!r} expected a batch of images of shape (N, C, H, W), got shape {x.shape}; "
                          "add the channel axis with x[:, None] for grey images.")
+    if x.shape[0] == 0:
+        raise ValueError(f"{layer!r} expected a non-empty batch of images, got shape {x.shape}.")
     if channels is not None and x.shape[1] != channels:
         raise ValueError(f"{layer!r} expected C={channels} input channels, got x of shape {x.shape} "
                          f"with C={x.shape[1]}.")

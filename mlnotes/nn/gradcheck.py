@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_random_state, check_scalar
+from .._validation import check_array, check_random_state, check_scalar, power_of_two_exponent
 from .base import Layer
 from .losses import Loss
 
@@ -50,8 +50,14 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
     >>> relative_error(np.array([1.0, 2.0]), np.array([1.0, 2.0]))
     0.0
     """
-    diff = float(np.linalg.norm(np.ravel(analytic - numeric)))
-    scale = float(np.linalg.norm(np.ravel(analytic)) + np.linalg.norm(np.ravel(numeric)))
+    a = check_array(analytic, name="analytic", ensure_2d=False, allow_nd=True, ensure_min_samples=0)
+    n = check_array(numeric, name="numeric", ensure_2d=False, allow_nd=True, ensure_min_samples=0)
+    if a.shape != n.shape:
+        raise ValueError(f"analytic and numeric must have the same shape, got {a.shape} and {n.shape}.")
+    e = power_of_two_exponent(a, n)  # the ratio is scale-free: rescale so the norms cannot overflow
+    a, n = np.ldexp(a, -e), np.ldexp(n, -e)
+    diff = float(np.linalg.norm(np.ravel(a - n)))
+    scale = float(np.linalg.norm(np.ravel(a)) + np.linalg.norm(np.ravel(n)))
     return 0.0 if scale == 0.0 else diff / scale
 
 
@@ -70,6 +76,10 @@ class GradCheckResult(float):
     errors: dict[str, float]
 
     def __new__(cls, errors: dict[str, float]) -> "GradCheckResult":
+        if not isinstance(errors, dict):
+            raise TypeError(f"errors must be a dict of array name -> relative error, got {errors!r}.")
+        for name, value in errors.items():
+            check_scalar(value, f"errors[{name!r}]", min_val=0.0)
         obj = super().__new__(cls, max(errors.values()) if errors else 0.0)
         obj.errors = dict(errors)
         return obj
@@ -145,7 +155,7 @@ def gradient_check(model: Layer, x: Any, *, loss: Loss | None = None, target: An
     check_scalar(eps, "eps", min_val=0.0, include_min=False)
     if (loss is None) != (target is None):
         raise ValueError("loss and target must be given together (or neither).")
-    x = np.array(x, dtype=np.float64)  # a private copy that the check perturbs
+    x = check_array(x, name="x", ensure_2d=False, allow_nd=True).copy()  # a private copy the check perturbs
     y = model.forward(x)
     weights = check_random_state(random_state).normal(size=np.shape(y))
 

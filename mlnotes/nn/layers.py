@@ -25,31 +25,35 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_random_state, check_scalar
+from .._validation import check_array, check_random_state, check_scalar
 from .activations import sigmoid
 from .base import Layer
 
 __all__ = ["Dense", "Sigmoid", "Tanh", "ReLU", "Identity", "Flatten"]
 
 
-def _as_batch(layer: Layer, x: Any) -> np.ndarray:
-    """``x`` as a float array, with a clear error for NaN/inf naming ``layer``."""
-    x = np.asarray(x)
+def _as_batch(layer: Layer, x: Any, name: str = "input") -> np.ndarray:
+    """``x`` as a non-empty finite float batch (N, ...), with errors naming ``layer``."""
+    try:
+        x = check_array(x, name=name, ensure_2d=False, allow_nd=True, dtype=None, ensure_finite=False)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{layer!r} expected a numeric array: {exc}") from None
     if x.dtype.kind != "f":
-        if x.dtype.kind not in "biu":
-            raise TypeError(f"{layer!r} expected a numeric array, got dtype {x.dtype}.")
         x = x.astype(np.float64)
+    if x.ndim == 0 or x.shape[0] == 0:
+        raise ValueError(f"{layer!r} expected a non-empty batch of shape (N, ...), got {name} of "
+                         f"shape {x.shape}.")
     if not np.isfinite(x).all():
         bad = "NaN" if np.isnan(x).any() else "infinity"
-        raise ValueError(f"{layer!r} received input of shape {x.shape} containing {bad}; "
+        raise ValueError(f"{layer!r} received {name} of shape {x.shape} containing {bad}; "
                          "expected finite values.")
     return x
 
 
 def _check_grad(layer: Layer, grad_y: Any, shape: tuple[int, ...] | None) -> np.ndarray:
     if shape is None:
-        raise RuntimeError(f"{layer!r}.backward called before forward.")
-    grad_y = np.asarray(grad_y, dtype=np.float64)
+        raise ValueError(f"{layer!r}.backward called before forward; call forward first.")
+    grad_y = _as_batch(layer, grad_y, "grad_y").astype(np.float64, copy=False)
     if grad_y.shape != shape:
         raise ValueError(f"{layer!r} backward expected grad_y of shape {shape} (its output), "
                          f"got {grad_y.shape}.")

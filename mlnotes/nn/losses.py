@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from .._validation import check_array, check_scalar, float_errors_as_value_error
 from .activations import log_softmax, sigmoid, softmax
 
 __all__ = ["Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "SoftmaxCrossEntropyLoss"]
@@ -48,13 +49,18 @@ class Loss:
 
     def _cached(self) -> tuple[np.ndarray, ...]:
         if self._cache is None:
-            raise RuntimeError(f"{self!r}.backward called before forward.")
+            raise ValueError(f"{self!r}.backward called before forward; call forward first.")
         return self._cache
 
     def _check_pred(self, pred: Any) -> np.ndarray:
-        pred = np.asarray(pred, dtype=np.float64)
-        if pred.ndim == 0:
-            raise ValueError(f"{self!r} expected pred of shape (N, ...), got a scalar.")
+        try:
+            pred = check_array(pred, name="pred", ensure_2d=False, allow_nd=True, ensure_finite=False,
+                               ensure_min_samples=0)
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"{self!r}: {exc}") from None
+        if pred.ndim == 0 or pred.shape[0] == 0:
+            raise ValueError(f"{self!r} expected a non-empty batch pred of shape (N, ...), got shape "
+                             f"{pred.shape}.")
         if not np.isfinite(pred).all():
             raise ValueError(f"{self!r} received pred of shape {pred.shape} containing NaN or "
                              "infinity; the network diverged or its input was not finite.")
@@ -62,6 +68,8 @@ class Loss:
 
     def _check_same_shape(self, pred: Any, target: Any) -> tuple[np.ndarray, np.ndarray]:
         pred = self._check_pred(pred)
+        if target is None or isinstance(target, (str, bytes)):
+            raise TypeError(f"{self!r} expected a numeric target array, got {type(target).__name__}.")
         target = np.asarray(target)
         if target.dtype.kind not in "biuf":
             raise TypeError(f"{self!r} expected a numeric target, got dtype {target.dtype}.")
@@ -96,9 +104,11 @@ class MSELoss(Loss):
     def forward(self, pred: Any, target: Any) -> float:
         """Mean of the squared differences."""
         pred, target = self._check_same_shape(pred, target)
-        diff = pred - target
+        with float_errors_as_value_error(f"{self!r}.forward (the squared errors)"):
+            diff = pred - target
+            value = float(np.mean(diff * diff))
         self._cache = (diff,)
-        return float(np.mean(diff * diff))
+        return value
 
     def backward(self) -> np.ndarray:
         """Return ``2 (pred - target) / n``."""
@@ -128,6 +138,7 @@ class BCELoss(Loss):
 
     def __init__(self, eps: float = 1e-12) -> None:
         super().__init__()
+        check_scalar(eps, "eps")
         if not 0.0 < eps < 0.5:
             raise ValueError(f"eps must be in (0, 0.5), got {eps}.")
         self.eps = eps
@@ -205,6 +216,9 @@ class SoftmaxCrossEntropyLoss(Loss):
         if z.ndim != 2:
             raise ValueError(f"{self!r} expected logits of shape (N, C), got {z.shape}.")
         n, c = z.shape
+        if target is None or isinstance(target, (str, bytes)):
+            raise TypeError(f"{self!r} expected class indices or a one-hot array as target, "
+                            f"got {type(target).__name__}.")
         target = np.asarray(target)
         if target.ndim == 1:
             if target.dtype.kind == "f" and np.all(np.isfinite(target)) and np.all(target == np.round(target)):
@@ -221,6 +235,8 @@ class SoftmaxCrossEntropyLoss(Loss):
             T = np.zeros((n, c))
             T[np.arange(n), target] = 1.0  # one-hot (N, C)
         elif target.shape == z.shape:
+            if target.dtype.kind not in "biuf":
+                raise TypeError(f"{self!r} expected a numeric one-hot target, got dtype {target.dtype}.")
             T = np.asarray(target, dtype=np.float64)
             if not np.isfinite(T).all():
                 raise ValueError(f"{self!r} received target containing NaN or infinity.")

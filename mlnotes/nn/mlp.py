@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_X_y, encode_labels
+from .._validation import check_n_classes, check_X_y, encode_labels
 from ..base import ClassifierMixin, RegressorMixin
 from ._mlp_base import _BaseMLP, _HalfSquaredError
 from .activations import sigmoid, softmax
@@ -136,7 +136,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
 
     >>> import numpy as np
     >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
-    >>> clf = MLPClassifier(hidden_layer_sizes=(8,), random_state=0).fit(X, [0, 1, 1, 0])
+    >>> clf = MLPClassifier(hidden_layer_sizes=(8,), max_iter=500, random_state=0).fit(X, [0, 1, 1, 0])
     >>> clf.predict(X)
     array([0, 1, 1, 0])
     >>> clf.predict_proba(X).shape
@@ -161,9 +161,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
         """Train on ``X`` of shape (n_samples, n_features) and labels ``y`` of shape (n_samples,)."""
         X, y = check_X_y(X, y)
         classes, y_index = encode_labels(y)
-        if classes.size < 2:
-            raise ValueError(f"MLPClassifier needs at least 2 classes in y, got {classes.size} "
-                             f"({classes.tolist()}).")
+        check_n_classes(classes, self)
         self.classes_ = classes
         if classes.size == 2:
             self.out_activation_ = "logistic"
@@ -271,6 +269,8 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
     >>> bool(reg.score(X, X.ravel() ** 2) > 0.99)
     True
     """
+
+    _sklearn_tags = {"target_tags": {"multi_output": True}}  # y may have several columns
 
     def __init__(self, *, hidden_layer_sizes: int | tuple[int, ...] = (100,), activation: str = "relu",
                  solver: str = "adam", alpha: float = 0.0001, batch_size: int | str = "auto",

@@ -19,12 +19,16 @@ and §8.1.3 (mini-batch algorithms).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_random_state, check_scalar
+from .._validation import (check_array, check_bool, check_random_state, check_scalar,
+                           float_errors_as_value_error)
+
+_DIVERGED = ("The training diverged (weights or losses beyond float64); lower the learning rate "
+             "or standardize X.")
 from .base import Layer
 from .layers import Dense, Flatten, Identity
 from .losses import Loss
@@ -72,6 +76,8 @@ class Sequential(Layer):
     """
 
     def __init__(self, layers: Sequence[Layer]) -> None:
+        if isinstance(layers, (str, bytes, Layer)) or not isinstance(layers, Iterable):
+            raise TypeError(f"layers must be a list of Layer instances, got {type(layers).__name__}.")
         layers = list(layers)
         for i, layer in enumerate(layers):
             if not isinstance(layer, Layer):
@@ -109,7 +115,7 @@ class Sequential(Layer):
 
     def train(self, mode: bool = True) -> "Sequential":
         """Put the network and every layer in training (or evaluation) mode; returns ``self``."""
-        self.training = bool(mode)
+        self.training = check_bool(mode, "mode")
         for layer in self.layers:
             layer.train(mode)
         return self
@@ -206,6 +212,8 @@ def _iter_batches(n: int, batch_size: int, rng: np.random.Generator | None) -> I
 
 
 def _check_targets(y: Any, n: int, name: str) -> np.ndarray:
+    if y is None or isinstance(y, (str, bytes)):
+        raise TypeError(f"{name} must be an array of targets, got {type(y).__name__}.")
     y = np.asarray(y)
     if y.ndim == 0 or y.shape[0] != n:
         raise ValueError(f"{name} has shape {y.shape}, expected {n} rows to match the inputs.")
@@ -291,6 +299,7 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
         raise TypeError(f"optimizer must be an Optimizer instance, got {type(optimizer).__name__}.")
     check_scalar(epochs, "epochs", int, min_val=1)
     check_scalar(batch_size, "batch_size", int, min_val=1)
+    check_bool(shuffle, "shuffle")
     X = check_array(X, allow_nd=True)
     y = _check_targets(y, X.shape[0], "y")
     has_val = X_val is not None or y_val is not None
@@ -305,16 +314,17 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
         history["val_loss"] = []
     model.train(True)
     n = X.shape[0]
-    for _ in range(epochs):
-        total = 0.0
-        for idx in _iter_batches(n, batch_size, rng):
-            value = loss.forward(model.forward(X[idx]), y[idx])
-            model.backward(loss.backward())
-            optimizer.step(model)
-            total += value * idx.size
-        history["loss"].append(total / n)
-        if has_val:
-            history["val_loss"].append(_evaluate(model, X_val, y_val, loss, batch_size))
+    with float_errors_as_value_error("train", _DIVERGED):
+        for _ in range(epochs):
+            total = 0.0
+            for idx in _iter_batches(n, batch_size, rng):
+                value = loss.forward(model.forward(X[idx]), y[idx])
+                model.backward(loss.backward())
+                optimizer.step(model)
+                total += value * idx.size
+            history["loss"].append(total / n)
+            if has_val:
+                history["val_loss"].append(_evaluate(model, X_val, y_val, loss, batch_size))
     return {key: np.asarray(values) for key, values in history.items()}
 
 
@@ -347,6 +357,8 @@ def collapse_linear(model: Sequential | Sequence[Layer]) -> tuple[np.ndarray, np
     >>> bool(np.allclose(net.forward(x), x @ W + b))
     True
     """
+    if not isinstance(model, Sequential) and (isinstance(model, (str, bytes)) or not isinstance(model, Iterable)):
+        raise TypeError(f"model must be a Sequential or a list of layers, got {type(model).__name__}.")
     layers = model.layers if isinstance(model, Sequential) else list(model)
     W: np.ndarray | None = None
     b: np.ndarray | None = None

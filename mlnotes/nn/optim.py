@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_scalar
+from .._validation import check_bool, check_scalar
 from .base import Layer
 
 __all__ = ["Optimizer", "SGD", "Momentum", "Adam"]
@@ -40,6 +40,8 @@ class Optimizer:
 
     def step(self, model: Layer) -> None:
         """Update every ``layer.params[key]`` of ``model`` in place from ``layer.grads[key]``."""
+        if not isinstance(model, Layer):
+            raise TypeError(f"model must be a Layer (e.g. a Sequential), got {type(model).__name__}.")
         self.t += 1
         for layer, key in model.parameters():
             param, grad = layer.params[key], layer.grads[key]
@@ -125,7 +127,7 @@ class Momentum(Optimizer):
         super().__init__(lr)
         check_scalar(momentum, "momentum", min_val=0.0, max_val=1.0, include_max=False)
         self.momentum = float(momentum)
-        self.nesterov = bool(nesterov)
+        self.nesterov = check_bool(nesterov, "nesterov")
 
     def _update(self, param: np.ndarray, grad: np.ndarray, state: dict[str, np.ndarray]) -> None:
         v = state.get("v")

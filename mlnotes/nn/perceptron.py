@@ -29,12 +29,15 @@ import numpy as np
 from .._validation import (
     ConvergenceWarning,
     check_array,
+    check_bool,
     check_is_fitted,
     check_n_features,
+    check_n_classes,
     check_random_state,
     check_scalar,
     check_X_y,
     encode_labels,
+    float_errors_as_value_error,
 )
 from ..base import BaseEstimator, ClassifierMixin
 
@@ -97,6 +100,8 @@ class Perceptron(ClassifierMixin, BaseEstimator):
     (False, True, 'ConvergenceWarning')
     """
 
+    _sklearn_tags = {"classifier_tags": {"multi_class": False}}  # a binary classifier
+
     def __init__(self, *, fit_intercept: bool = True, max_iter: int = 1000, eta0: float = 1.0,
                  shuffle: bool = True, random_state: Any = None) -> None:
         self.fit_intercept = fit_intercept
@@ -109,11 +114,11 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         """Learn ``w`` and ``b`` from ``X`` of shape (n_samples, n_features) and two-class ``y``."""
         check_scalar(self.max_iter, "max_iter", int, min_val=1)
         check_scalar(self.eta0, "eta0", min_val=0.0, include_min=False)
+        check_bool(self.fit_intercept, "fit_intercept")
+        check_bool(self.shuffle, "shuffle")
         X, y = check_X_y(X, y)
         classes, t = encode_labels(y)
-        if classes.size != 2:
-            raise ValueError(f"Perceptron is a binary classifier: y must have exactly 2 classes, "
-                             f"got {classes.size} ({classes.tolist()[:5]}).")
+        check_n_classes(classes, self, maximum=2)
         rng = check_random_state(self.random_state)
         n, d = X.shape
         t = t.astype(np.float64)  # targets in {0, 1}
@@ -121,24 +126,25 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         eta = float(self.eta0)
         errors: list[int] = []
         converged = False
-        for _ in range(self.max_iter):
-            # An epoch makes no update exactly when every sample is already right.
-            if np.array_equal((X @ w + b >= 0).astype(np.float64), t):
-                errors.append(0)
-                converged = True
-                break
-            order = rng.permutation(n) if self.shuffle else range(n)
-            mistakes = 0
-            for i in order:
-                x_i = X[i]
-                pred = 1.0 if x_i @ w + b >= 0 else 0.0  # step activation
-                delta = t[i] - pred  # -1, 0 or +1
-                if delta != 0.0:
-                    w += eta * delta * x_i
-                    if self.fit_intercept:
-                        b += eta * delta
-                    mistakes += 1
-            errors.append(mistakes)
+        with float_errors_as_value_error("Perceptron.fit"):
+            for _ in range(self.max_iter):
+                # An epoch makes no update exactly when every sample is already right.
+                if np.array_equal((X @ w + b >= 0).astype(np.float64), t):
+                    errors.append(0)
+                    converged = True
+                    break
+                order = rng.permutation(n) if self.shuffle else range(n)
+                mistakes = 0
+                for i in order:
+                    x_i = X[i]
+                    pred = 1.0 if x_i @ w + b >= 0 else 0.0  # step activation
+                    delta = t[i] - pred  # -1, 0 or +1
+                    if delta != 0.0:
+                        w += eta * delta * x_i
+                        if self.fit_intercept:
+                            b += eta * delta
+                        mistakes += 1
+                errors.append(mistakes)
         if not converged:
             warnings.warn(f"Perceptron did not converge in max_iter={self.max_iter} epochs: every "
                           "epoch made mistakes (the classes may not be linearly separable).",
@@ -157,7 +163,8 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "coef_")
         X = check_array(X)
         check_n_features(X, self)
-        return X @ self.coef_[0] + self.intercept_[0]
+        with float_errors_as_value_error("Perceptron.decision_function"):
+            return X @ self.coef_[0] + self.intercept_[0]
 
     def predict(self, X: Any) -> np.ndarray:
         """Class labels of shape (n_samples,): ``classes_[step(w^T x + b)]``."""

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_option, check_random_state, check_scalar
+from .._validation import check_array, check_option, check_random_state, check_scalar
 from .spaces import Box, Discrete, _as_index
 
 __all__ = ["Env"]
@@ -164,11 +164,7 @@ class Env:
             if not 0 <= index < space.n:
                 raise ValueError(f"Unknown action {index}: expected an int in [0, {space.n}).")
             return index
-        try:
-            arr = np.asarray(action, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise TypeError(f"action must be an array of numbers of shape {space.shape}, "
-                            f"got {action!r}.") from None
+        arr = check_array(action, name="action", ensure_2d=False, allow_nd=True, ensure_min_samples=0)
         if arr.shape != space.shape:
             if arr.size == int(np.prod(space.shape)):
                 arr = arr.reshape(space.shape)

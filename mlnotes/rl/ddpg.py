@@ -24,10 +24,11 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_is_fitted, check_option, check_scalar
+from .._validation import (check_array, check_interface, check_is_fitted, check_option, check_scalar,
+                          float_errors_as_value_error)
 from ..base import BaseEstimator
 from ..nn import Adam, MSELoss
-from .dqn import _check_common
+from .dqn import _DIVERGED, _check_common
 from .networks import StateEncoder, mlp, soft_update
 from .replay import ReplayBuffer
 
@@ -153,6 +154,8 @@ class DDPG(BaseEstimator):
         check_scalar(self.tau, "tau", min_val=0.0, max_val=1.0, include_min=False)
         check_scalar(self.noise_sigma, "noise_sigma", min_val=0.0)
         check_option(self.action_noise, "action_noise", ("gaussian", "ou"))
+        check_interface(env, "env", ("reset", "step", "observation_space", "action_space"),
+                        "an environment with reset(), step() and spaces")
         space = env.action_space
         if hasattr(space, "n") or not hasattr(space, "low"):
             raise TypeError(f"DDPG needs a continuous (Box) action space, got {space!r}; "
@@ -176,28 +179,29 @@ class DDPG(BaseEstimator):
         self.returns_ = np.zeros(episodes)
         env_seed = int(rng.integers(2**31 - 1))
         total_steps = 0
-        for episode in range(episodes):
-            state, _ = env.reset(seed=env_seed if episode == 0 else None)
-            x = self.encoder_.one(state)
-            noise = np.zeros(da)
-            G = 0.0
-            for _ in range(max_steps):
-                if total_steps < self.learning_starts:
-                    u = rng.uniform(-1.0, 1.0, size=da)  # scaled action in [-1, 1]
-                else:
-                    noise = self._noise(noise, rng)
-                    u = np.clip(self.actor_.forward(x[None, :])[0] + noise, -1.0, 1.0)
-                state, reward, terminated, truncated, _ = env.step(self._unscale(u))
-                x_next = self.encoder_.one(state)
-                buffer.add(x, u, reward, x_next, terminated)
-                G += reward
-                total_steps += 1
-                if total_steps >= self.learning_starts and total_steps % self.train_freq == 0:
-                    self._gradient_step(buffer, rng)
-                if terminated or truncated:
-                    break
-                x = x_next
-            self.returns_[episode] = G
+        with float_errors_as_value_error("DDPG.train", _DIVERGED):
+            for episode in range(episodes):
+                state, _ = env.reset(seed=env_seed if episode == 0 else None)
+                x = self.encoder_.one(state)
+                noise = np.zeros(da)
+                G = 0.0
+                for _ in range(max_steps):
+                    if total_steps < self.learning_starts:
+                        u = rng.uniform(-1.0, 1.0, size=da)  # scaled action in [-1, 1]
+                    else:
+                        noise = self._noise(noise, rng)
+                        u = np.clip(self.actor_.forward(x[None, :])[0] + noise, -1.0, 1.0)
+                    state, reward, terminated, truncated, _ = env.step(self._unscale(u))
+                    x_next = self.encoder_.one(state)
+                    buffer.add(x, u, reward, x_next, terminated)
+                    G += reward
+                    total_steps += 1
+                    if total_steps >= self.learning_starts and total_steps % self.train_freq == 0:
+                        self._gradient_step(buffer, rng)
+                    if terminated or truncated:
+                        break
+                    x = x_next
+                self.returns_[episode] = G
         return self.returns_.copy()
 
     def _noise(self, previous: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -248,5 +252,11 @@ class DDPG(BaseEstimator):
         """Critic values $Q(s, a)$ for batches of states and (environment-scale) actions, shape (N,)."""
         check_is_fitted(self, "critic_")
         X = self.encoder_.many(states)
-        U = (np.asarray(actions, dtype=np.float64).reshape(X.shape[0], -1) - self._center) / self._half
+        U = check_array(actions, name="actions", ensure_2d=False)
+        if U.ndim == 1 and self._center.shape[0] == 1:
+            U = U[:, None]
+        if U.shape != (X.shape[0], self._center.shape[0]):
+            raise ValueError(f"actions must have shape ({X.shape[0]}, {self._center.shape[0]}) "
+                             f"(one action per state), got shape {U.shape}.")
+        U = (U - self._center) / self._half
         return self.critic_.forward(np.hstack([X, U]))[:, 0]

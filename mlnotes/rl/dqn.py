@@ -20,13 +20,17 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_is_fitted, check_option, check_random_state, check_scalar
+from .._validation import (check_bool, check_interface, check_is_fitted, check_option, check_random_state,
+                          check_scalar, float_errors_as_value_error)
 from ..base import BaseEstimator
 from ..nn import Adam, MSELoss
 from .networks import StateEncoder, hard_update, mlp
 from .replay import ReplayBuffer
 
 __all__ = ["DQN"]
+
+_DIVERGED = ("The training diverged (network weights or Q-values beyond float64); lower the "
+             "learning rate.")
 
 
 def _check_common(agent: Any, episodes: int, max_steps: int) -> np.random.Generator:
@@ -164,6 +168,8 @@ class DQN(BaseEstimator):
         for name in ("exploration_initial_eps", "exploration_final_eps", "exploration_fraction"):
             check_scalar(getattr(self, name), name, min_val=0.0, max_val=1.0)
         check_option(self.loss, "loss", ("huber", "mse"))
+        check_interface(env, "env", ("reset", "step", "observation_space", "action_space"),
+                        "an environment with reset(), step() and spaces")
         if not hasattr(env.action_space, "n"):
             raise TypeError(f"DQN needs a discrete action space with .n, got {env.action_space!r}; "
                             "use DDPG for continuous actions.")
@@ -180,31 +186,32 @@ class DQN(BaseEstimator):
         decay_episodes = max(1.0, self.exploration_fraction * episodes)
         env_seed = int(rng.integers(2**31 - 1))
         total_steps = 0
-        for episode in range(episodes):
-            frac = min(1.0, episode / decay_episodes)
-            self.epsilon_ = self.exploration_initial_eps + frac * (
-                self.exploration_final_eps - self.exploration_initial_eps)
-            state, _ = env.reset(seed=env_seed if episode == 0 else None)
-            x = self.encoder_.one(state)
-            G = 0.0
-            for _ in range(max_steps):
-                if rng.random() < self.epsilon_:
-                    action = int(rng.integers(self.n_actions_))
-                else:
-                    action = int(np.argmax(self.q_network_.forward(x[None, :])[0]))
-                state, reward, terminated, truncated, _ = env.step(action)
-                x_next = self.encoder_.one(state)
-                buffer.add(x, action, reward, x_next, terminated)
-                G += reward
-                total_steps += 1
-                if len(buffer) >= max(self.learning_starts, 1) and total_steps % self.train_freq == 0:
-                    self._gradient_step(buffer, rng)
-                if total_steps % self.target_update_interval == 0:
-                    hard_update(self.target_network_, self.q_network_)
-                if terminated or truncated:
-                    break
-                x = x_next
-            self.returns_[episode] = G
+        with float_errors_as_value_error("DQN.train", _DIVERGED):
+            for episode in range(episodes):
+                frac = min(1.0, episode / decay_episodes)
+                self.epsilon_ = self.exploration_initial_eps + frac * (
+                    self.exploration_final_eps - self.exploration_initial_eps)
+                state, _ = env.reset(seed=env_seed if episode == 0 else None)
+                x = self.encoder_.one(state)
+                G = 0.0
+                for _ in range(max_steps):
+                    if rng.random() < self.epsilon_:
+                        action = int(rng.integers(self.n_actions_))
+                    else:
+                        action = int(np.argmax(self.q_network_.forward(x[None, :])[0]))
+                    state, reward, terminated, truncated, _ = env.step(action)
+                    x_next = self.encoder_.one(state)
+                    buffer.add(x, action, reward, x_next, terminated)
+                    G += reward
+                    total_steps += 1
+                    if len(buffer) >= max(self.learning_starts, 1) and total_steps % self.train_freq == 0:
+                        self._gradient_step(buffer, rng)
+                    if total_steps % self.target_update_interval == 0:
+                        hard_update(self.target_network_, self.q_network_)
+                    if terminated or truncated:
+                        break
+                    x = x_next
+                self.returns_[episode] = G
         return self.returns_.copy()
 
     def _gradient_step(self, buffer: ReplayBuffer, rng: np.random.Generator) -> float:
@@ -239,6 +246,7 @@ class DQN(BaseEstimator):
     def act(self, state: Any, greedy: bool = True) -> int:
         """Action for one state: greedy, or ε-greedy with the last training ε if ``greedy=False``."""
         check_is_fitted(self, "q_network_")
+        check_bool(greedy, "greedy")
         if not greedy and self._rng.random() < self.epsilon_:
             return int(self._rng.integers(self.n_actions_))
         return int(np.argmax(self.q_network_.forward(self.encoder_.one(state)[None, :])[0]))

@@ -12,7 +12,7 @@ Sutton & Barto, *Reinforcement Learning: An Introduction*, 2nd ed., MIT Press,
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -118,10 +118,12 @@ class GridWorld(Env):
         if goal is None:
             goal = (n_rows - 1, n_cols - 1)
         goal_arr = np.asarray(goal)
-        goals = [goal] if goal_arr.ndim == 1 else list(goal)
+        goals = [goal] if goal_arr.ndim == 1 else self._cells(goal, "goal") if goal_arr.ndim == 2 else [goal]
         self.goal = tuple(self._cell(g, "goal") for g in goals)
         if not self.goal:
             raise ValueError("goal must contain at least one cell.")
+        if rewards is not None and not isinstance(rewards, Mapping):
+            raise TypeError(f"rewards must be a mapping of cell (row, col) -> reward, got {rewards!r}.")
         self.rewards = {self._cell(c, "rewards key"): float(check_scalar(r, f"rewards[{c}]"))
                         for c, r in (rewards or {}).items()}
         special = [("start", [self.start]), ("goal", self.goal)]
@@ -153,6 +155,8 @@ class GridWorld(Env):
         return r, c
 
     def _cells(self, cells: Any, name: str) -> list[tuple[int, int]]:
+        if isinstance(cells, (str, bytes)) or not isinstance(cells, Iterable):
+            raise TypeError(f"{name} must be a list of cells (row, col), got {cells!r}.")
         return [self._cell(c, name) for c in cells]
 
     def to_state(self, cell: tuple[int, int]) -> int:

@@ -18,7 +18,9 @@ from typing import Any
 
 import numpy as np
 
+from .._validation import check_array, check_option, check_random_state, check_scalar
 from ..nn import Dense, Layer, ReLU, Sequential, Tanh
+from .spaces import _as_index
 
 __all__ = ["one_hot", "StateEncoder", "mlp", "hard_update", "soft_update"]
 
@@ -44,6 +46,7 @@ def one_hot(states: Any, n: int) -> np.ndarray:
     array([[0., 0., 1.],
            [1., 0., 0.]])
     """
+    check_scalar(n, "n", int, min_val=1)
     idx = np.atleast_1d(np.asarray(states))
     if idx.dtype.kind not in "iu" or idx.ndim != 1:
         raise TypeError(f"states must be ints (or a 1-D array of ints), got {states!r}.")
@@ -77,19 +80,20 @@ class StateEncoder:
             self.dim = int(space.n)
         elif hasattr(space, "shape") and space.shape is not None:
             self.dim = int(np.prod(space.shape))
+            self.shape = tuple(int(s) for s in space.shape)
         else:
             raise TypeError(f"Unsupported observation space {space!r}: need .n (discrete) or .shape.")
 
     def one(self, state: Any) -> np.ndarray:
         """Encode a single state as a vector of shape (dim,)."""
         if self.discrete:
-            s = int(state)
-            if not 0 <= s < self.dim:
-                raise ValueError(f"state must be in [0, {self.dim}), got {state!r}.")
+            s = _as_index(state)
+            if s is None or not 0 <= s < self.dim:
+                raise ValueError(f"state must be an int in [0, {self.dim}), got {state!r}.")
             row = np.zeros(self.dim)
             row[s] = 1.0
             return row
-        x = np.asarray(state, dtype=np.float64).reshape(-1)
+        x = check_array(state, name="state", ensure_2d=False, allow_nd=True).reshape(-1)
         if x.shape != (self.dim,):
             raise ValueError(f"state must have {self.dim} entries, got shape {np.shape(state)}.")
         return x
@@ -98,9 +102,12 @@ class StateEncoder:
         """Encode a batch of states as rows of shape (N, dim)."""
         if self.discrete:
             return one_hot(states, self.dim)
-        x = np.asarray(states, dtype=np.float64)
+        x = check_array(states, name="states", ensure_2d=False, allow_nd=True)
         if x.ndim == 1 and x.shape[0] == self.dim:
             x = x[None, :]
+        if x.ndim < 2 or x.shape[1:] not in (self.shape, (self.dim,)):
+            raise ValueError(f"states must have shape (N, {self.dim}) (one encoded state per row), "
+                             f"got shape {x.shape}.")
         return x.reshape(x.shape[0], -1)
 
 
@@ -129,6 +136,12 @@ def mlp(sizes: Sequence[int], *, out_activation: str | None = None,
     >>> net.layer_sizes
     [4, 8, 2]
     """
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (Sequence, np.ndarray)) or len(sizes) < 2:
+        raise TypeError(f"sizes must be a sequence of at least two ints (input, ..., output), got {sizes!r}.")
+    for i, size in enumerate(sizes):
+        check_scalar(size, f"sizes[{i}]", int, min_val=1)
+    check_option(out_activation, "out_activation", ("tanh", None))
+    rng = check_random_state(rng)
     layers: list[Layer] = []
     for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
         last = i == len(sizes) - 2
@@ -142,13 +155,27 @@ def mlp(sizes: Sequence[int], *, out_activation: str | None = None,
 
 def hard_update(target: Layer, online: Layer) -> None:
     """Copy every parameter of ``online`` into ``target`` (same architecture), in place."""
-    for (lt, key), (lo, _) in zip(target.parameters(), online.parameters()):
+    for lt, key, lo in _matching_parameters(target, online):
         lt.params[key][...] = lo.params[key]
 
 
 def soft_update(target: Layer, online: Layer, tau: float) -> None:
     r"""Polyak averaging $\theta' \leftarrow \tau\theta + (1 - \tau)\theta'$, in place."""
-    for (lt, key), (lo, _) in zip(target.parameters(), online.parameters()):
+    check_scalar(tau, "tau", min_val=0.0, max_val=1.0)
+    for lt, key, lo in _matching_parameters(target, online):
         p = lt.params[key]
         p *= 1.0 - tau
         p += tau * lo.params[key]
+
+
+def _matching_parameters(target: Any, online: Any) -> list[tuple[Layer, str, Layer]]:
+    """``(target layer, key, online layer)`` for every parameter, checking both networks match."""
+    for name, net in (("target", target), ("online", online)):
+        if not isinstance(net, Layer):
+            raise TypeError(f"{name} must be a Layer (e.g. a Sequential), got {type(net).__name__}.")
+    pt, po = target.parameters(), online.parameters()
+    if len(pt) != len(po) or any(lt.params[k].shape != lo.params[j].shape
+                                 for (lt, k), (lo, j) in zip(pt, po)):
+        raise ValueError("target and online networks must have the same architecture (the same "
+                         "parameter shapes in the same order).")
+    return [(lt, key, lo) for (lt, key), (lo, _) in zip(pt, po)]

@@ -17,7 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_scalar
+from .._validation import check_array, check_bool, check_random_state, check_scalar
+from .spaces import _as_index
 
 __all__ = ["ReplayBuffer"]
 
@@ -62,6 +63,7 @@ class ReplayBuffer:
     def __init__(self, capacity: int, state_dim: int, action_dim: int | None = None) -> None:
         self.capacity = int(check_scalar(capacity, "capacity", int, min_val=1))
         check_scalar(state_dim, "state_dim", int, min_val=1)
+        self.state_dim, self.action_dim = int(state_dim), action_dim
         self.states = np.zeros((self.capacity, state_dim))
         self.next_states = np.zeros((self.capacity, state_dim))
         if action_dim is None:
@@ -76,11 +78,26 @@ class ReplayBuffer:
 
     def add(self, state: Any, action: Any, reward: float, next_state: Any, terminated: bool) -> None:
         """Store one transition, overwriting the oldest when full."""
+        states = []
+        for name, s in (("state", state), ("next_state", next_state)):
+            s = check_array(s, name=name, ensure_2d=False)
+            if s.shape != (self.state_dim,):
+                raise ValueError(f"{name} must have shape ({self.state_dim},), got shape {s.shape}.")
+            states.append(s)
+        if self.action_dim is None:
+            a = _as_index(action)
+            if a is None or a < 0:
+                raise TypeError(f"action must be a non-negative int (a discrete action), got {action!r}.")
+        else:
+            a = check_array(action, name="action", ensure_2d=False)
+            if a.shape != (self.action_dim,):
+                raise ValueError(f"action must have shape ({self.action_dim},), got shape {a.shape}.")
+        check_scalar(reward, "reward")
+        check_bool(terminated, "terminated")
         i = self._next
-        self.states[i] = state
-        self.actions[i] = action
+        self.states[i], self.next_states[i] = states
+        self.actions[i] = a
         self.rewards[i] = reward
-        self.next_states[i] = next_state
         self.terminated[i] = float(terminated)
         self._next = (i + 1) % self.capacity
         self._size = min(self._size + 1, self.capacity)
@@ -95,6 +112,8 @@ class ReplayBuffer:
         """
         if self._size == 0:
             raise ValueError("Cannot sample from an empty ReplayBuffer; add transitions first.")
+        check_scalar(batch_size, "batch_size", int, min_val=1)
+        rng = check_random_state(rng)
         idx = rng.integers(self._size, size=batch_size)  # (batch_size,)
         return (self.states[idx], self.actions[idx], self.rewards[idx],
                 self.next_states[idx], self.terminated[idx])

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_random_state
+from .._validation import check_array, check_random_state, check_scalar
 
 __all__ = ["Discrete", "Box"]
 
@@ -120,8 +120,14 @@ class Box:
 
     def __init__(self, low: Any, high: Any, shape: tuple[int, ...] | None = None, *,
                  seed: int | np.random.Generator | None = None) -> None:
-        low_arr = np.asarray(low, dtype=np.float64)
-        high_arr = np.asarray(high, dtype=np.float64)
+        low_arr = check_array(low, name="low", ensure_2d=False, allow_nd=True, ensure_finite=False,
+                              ensure_min_samples=0)
+        high_arr = check_array(high, name="high", ensure_2d=False, allow_nd=True, ensure_finite=False,
+                               ensure_min_samples=0)
+        if shape is not None and (isinstance(shape, (str, bytes)) or not isinstance(shape, (tuple, list))):
+            raise TypeError(f"shape must be a tuple of ints or None, got {shape!r}.")
+        for s in shape or ():
+            check_scalar(s, "shape entries", int, min_val=1)
         try:
             if shape is None:
                 shape = np.broadcast_shapes(low_arr.shape, high_arr.shape)
@@ -157,7 +163,10 @@ class Box:
     def contains(self, x: Any) -> bool:
         """Whether ``x`` has shape ``shape`` and lies inside the bounds."""
         try:
-            arr = np.asarray(x, dtype=np.float64)
+            arr = np.asarray(x)
+            if arr.dtype.kind not in "biuf":
+                return False
+            arr = arr.astype(np.float64)
         except (TypeError, ValueError):
             return False
         return bool(arr.shape == self.shape and np.all(arr >= self.low) and np.all(arr <= self.high))

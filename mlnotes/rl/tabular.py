@@ -22,13 +22,14 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_random_state, check_scalar
+from .._validation import check_array, check_interface, check_random_state, check_scalar
 
 __all__ = ["q_learning", "sarsa", "greedy_path", "epsilon_greedy"]
 
 
 def _discrete_sizes(env: Any) -> tuple[int, int]:
     """``(n_states, n_actions)`` of an environment with discrete spaces."""
+    check_interface(env, "env", ("reset", "step"), "an environment with reset() and step()")
     for name in ("observation_space", "action_space"):
         space = getattr(env, name, None)
         if space is None:
@@ -85,6 +86,15 @@ def epsilon_greedy(q: np.ndarray, epsilon: float, rng: np.random.Generator) -> i
     >>> sorted({epsilon_greedy(np.zeros(3), 0.0, rng) for _ in range(50)})  # ties: random
     [0, 1, 2]
     """
+    q = check_array(q, name="q", ensure_2d=False)
+    if q.ndim != 1:
+        raise ValueError(f"q must hold the action values of one state, shape (n_actions,), got shape {q.shape}.")
+    check_scalar(epsilon, "epsilon", min_val=0.0, max_val=1.0)
+    return _epsilon_greedy(q, float(epsilon), check_random_state(rng))
+
+
+def _epsilon_greedy(q: np.ndarray, epsilon: float, rng: np.random.Generator) -> int:
+    """[`epsilon_greedy`][mlnotes.rl.tabular.epsilon_greedy] on checked arguments (the inner loop)."""
     if epsilon > 0.0 and rng.random() < epsilon:
         return int(rng.integers(q.shape[0]))
     best = np.flatnonzero(q == q.max())
@@ -102,13 +112,13 @@ def _td_control(env: Any, *, on_policy: bool, episodes: int, alpha: float, gamma
     for episode in range(episodes):
         s, _ = env.reset(seed=env_seed if episode == 0 else None)
         s = _state(s, n_states)
-        a = epsilon_greedy(Q[s], epsilon, rng)
+        a = _epsilon_greedy(Q[s], epsilon, rng)
         G = 0.0
         for _ in range(max_steps):
             s_next, r, terminated, truncated, _ = env.step(a)
             s_next = _state(s_next, n_states)
             G += r
-            a_next = epsilon_greedy(Q[s_next], epsilon, rng)
+            a_next = _epsilon_greedy(Q[s_next], epsilon, rng)
             if terminated:
                 target = r
             elif on_policy:   # SARSA: r + γ Q(s', a'), a' the action actually taken next
@@ -268,11 +278,13 @@ def greedy_path(env: Any, Q: np.ndarray | Callable[[Any], int], *, max_steps: in
     >>> greedy_path(env, Q)
     [0, 1, 2, 5]
     """
+    check_interface(env, "env", ("reset", "step", "observation_space", "action_space"),
+                    "an environment with reset(), step() and spaces")
     discrete = hasattr(env.observation_space, "n")
     if callable(Q):
         policy = Q
     else:
-        Q = np.asarray(Q, dtype=np.float64)
+        Q = check_array(Q, name="Q")
         if not discrete:
             raise TypeError("A Q table needs a discrete observation space; pass a policy callable.")
         expected = (int(env.observation_space.n), int(env.action_space.n))
