@@ -56,7 +56,7 @@ _sklearn_not_fitted: list[type] = []
 
 
 def _not_fitted_error_class() -> type:
-    """[`NotFittedError`][mlnotes._validation.NotFittedError], also scikit-learn's when it is loaded.
+    """`NotFittedError`, also scikit-learn's when it is loaded.
 
     scikit-learn code (``check_estimator``, meta-estimators) recognises unfitted
     estimators by its own ``NotFittedError``; when scikit-learn has already been

@@ -251,6 +251,10 @@ def to_svg(fig: Figure, *, alt: str = "") -> str:
     >>> svg.startswith("<svg") and svg == svg.strip() and "Date" not in svg
     True
     """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"to_svg expects a matplotlib Figure, got {type(fig).__name__}.")
+    if not isinstance(alt, str):
+        raise TypeError(f"alt must be a string (the figure's accessible description), got {type(alt).__name__}.")
     _require_cjk_font(fig)
     buf = io.StringIO()
     with plt.rc_context(style()):
@@ -294,7 +298,10 @@ def figure_id(depth: int = 1) -> str:
     str
         ``fig-<path>`` or ``fig-<path>-<n>``.
     """
-    frame = sys._getframe(depth + 1)
+    check_scalar(depth, "depth", int, min_val=0)
+    frame = sys._getframe(1)
+    for _ in range(depth):
+        frame = frame.f_back or frame
     package_dir = os.path.dirname(os.path.abspath(__file__))
     while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(package_dir + os.sep):
         frame = frame.f_back
@@ -345,6 +352,8 @@ def figure_html(fig: Figure, caption: str, *, alt: str | None = None) -> str:
     if not isinstance(caption, str) or not caption.strip():
         plt.close(fig)
         raise ValueError(f"figure_html needs a non-empty caption string (every figure is captioned), got {caption!r}.")
+    if alt is not None and not isinstance(alt, str):
+        raise TypeError(f"alt must be a string or None, got {type(alt).__name__}.")
     fig_id = figure_id()
     svg = to_svg(fig, alt=alt if alt is not None else caption)
     cap = f"<figcaption>{html.escape(caption)}</figcaption>"

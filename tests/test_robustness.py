@@ -156,6 +156,10 @@ def _ax() -> Fresh:
     return Fresh(_new_ax)
 
 
+def _fig() -> Fresh:
+    return Fresh(lambda: _new_ax().figure)
+
+
 def _fresh(arguments: dict) -> dict:
     """Deep copies of the arguments, with Fresh placeholders built."""
     return {k: v.factory() if isinstance(v, Fresh) else copy.deepcopy(v) for k, v in arguments.items()}
@@ -392,6 +396,10 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.viz.style": F(),
         "mlnotes.viz.use_style": F(cleanup=lambda: _reset_style()),
         "mlnotes.viz.figure": F(1, 2, figsize=(4.0, 2.0), cleanup=_close_figures),
+        "mlnotes.viz.to_svg": F(_fig(), alt="a line", ok={"alt": {"a string"}}, cleanup=_close_figures),
+        "mlnotes.viz.figure_html": F(_fig(), "A caption", alt="a line", ok={"caption": {"a string"}, "alt": {"a string"}},
+                                     cleanup=_close_figures),
+        "mlnotes.viz.figure_id": F(1),
         "mlnotes.viz.plot_decision_boundary": F(_ax(), KNeighborsClassifier(n_neighbors=1).fit(X[:, :2], Y_CLASS),
                                                 X[:, :2], Y_CLASS, resolution=10, margin=0.5, alpha=0.25,
                                                 cleanup=_close_figures),
@@ -476,8 +484,6 @@ NOT_DRIVEN = {
     "mlnotes.cluster.KMeansStep": "record type (NamedTuple) the library fills in; no behaviour to check",
     "mlnotes.anomaly.IsolationTrees": "record type (NamedTuple) the library fills in; no behaviour to check",
     "mlnotes.association.Rule": "record type (frozen dataclass) the library fills in; no behaviour to check",
-    "mlnotes.viz.to_svg": "being reworked in parallel (figure ids); driven by the site build of every page",
-    "mlnotes.viz.figure_html": "being reworked in parallel (drops fig_id); driven by the site build of every page",
 }
 
 # ------------------------------------------------------------------------------ variants
