@@ -5,12 +5,15 @@
 
 ``build`` runs ``mkdocs build`` for mkdocs.yml (zh) and mkdocs.en.yml (en) in
 parallel, into ``site/zh`` and ``site/en``, and writes ``site/index.html``, which
-sends the reader to the language of their browser (Chinese by default).
+sends the reader to the language of their browser (Chinese by default). Code blocks
+run through the execution cache (``tools/hooks/exec_cache.py``; ``MLNOTES_EXEC_CACHE=off``
+bypasses it).
 
-``serve`` builds both languages, serves ``site/`` at http://HOST:PORT/ and
-rebuilds and reloads the browser when a page, snippet, the package or the
-configuration changes (a page of one language rebuilds only that language) (MkDocs' own live-reload server, serving both languages
-from one root so the language switcher works while previewing).
+``serve`` keeps one worker process per language (`incremental.LanguageSite`), builds
+both, serves ``site/`` at http://HOST:PORT/ with MkDocs' live-reload server (one root for
+both languages, so the language switcher works while previewing) and, on a change,
+re-renders what it touches (see `plan`): a page in its language, a snippet in the pages
+that include it, anything else with a full (cached) build of both languages.
 """
 
 from __future__ import annotations
