@@ -83,7 +83,7 @@ class Server:
     def _read(self) -> None:
         for line in self.proc.stdout:
             self.lines.append(line)
-            if line.startswith("Serving on"):  # mkdocs' live-reload server watches from then on
+            if "Serving on http" in line:  # mkdocs' live-reload server watches from then on
                 self.ready.set()
 
     def url(self, path: str) -> str:
