@@ -11,8 +11,9 @@ Every figure on the site goes through [`figure`][mlnotes.viz.figure] and [`to_sv
   string from the ``MLNOTES_LANG`` environment variable, which the site build
   sets per language.
 
-Importing this module selects matplotlib's non-interactive ``Agg`` backend and
-applies the style globally (see [`use_style`][mlnotes.viz.use_style]).
+Importing this module applies the style globally (see [`use_style`][mlnotes.viz.use_style])
+but leaves matplotlib's backend alone, so a notebook keeps its own; without a display
+matplotlib chooses the non-interactive Agg backend by itself.
 """
 
 from __future__ import annotations
@@ -28,15 +29,11 @@ from functools import lru_cache
 from typing import Any
 
 import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.text  # noqa: E402
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import matplotlib.text
+import numpy as np
+from matplotlib import font_manager
+from matplotlib.figure import Figure
 
 from ._validation import (check_bool, check_interface, check_labels, check_scalar, check_X_y,  # noqa: E402
                           encode_labels)

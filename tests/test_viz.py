@@ -95,3 +95,13 @@ def test_decision_boundary_shape_check():
     with pytest.raises(ValueError, match=r"needs X of shape \(n_samples, 2\), got \(3, 3\)"):
         viz.plot_decision_boundary(ax, Const(), np.zeros((3, 3)), np.zeros(3))
     viz.to_svg(fig)
+
+
+def test_importing_viz_leaves_the_users_backend_alone():
+    import subprocess
+    import sys
+
+    code = ("import matplotlib; matplotlib.use('svg'); import mlnotes.viz; "
+            "print(matplotlib.get_backend())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "svg"
