@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
+import signal
 import shutil
 import subprocess
 import sys
@@ -136,8 +138,14 @@ def _worker(lang: str, origin: str, site_dir: str, inbox, outbox) -> None:
     from incremental import LanguageSite  # noqa: PLC0415 - the worker's own process
 
     site = LanguageSite(CONFIGS[lang], Path(site_dir) / lang, serve_url=origin + "/")
+    parent = os.getppid()
     while True:
-        job = inbox.get()
+        try:
+            job = inbox.get(timeout=2.0)
+        except queue.Empty:
+            if os.getppid() != parent:  # the server is gone (killed): do not linger
+                return
+            continue
         if job is None:
             return
         try:
@@ -181,6 +189,10 @@ class Workers:
             proc.join(timeout=5)
 
 
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(host: str, port: int) -> None:
     """Build, serve both languages and re-render what an edit touches (live reload)."""
     from mkdocs.livereload import LiveReloadServer
@@ -206,6 +218,7 @@ def serve(host: str, port: int) -> None:
     logging.getLogger("mkdocs.livereload").addHandler(handler)  # "Serving on ..." once it watches
     logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir), mount_path="/")
+    signal.signal(signal.SIGTERM, _interrupt)  # a terminated server stops its workers too
     for path in WATCHED:
         if (ROOT / path).exists():
             server.watch(str(ROOT / path))
