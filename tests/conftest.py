@@ -25,7 +25,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-EXEC_CACHE = OUTPUT / "exec-cache"  # the tests' own execution cache: the first build is always cold
+EXEC_CACHE = OUTPUT / "exec-cache"  # the tests' own caches: the first build is always cold
+SITE_CACHE = OUTPUT / "site-cache"
 
 
 def _clean_build_command(site_dir: Path, origin: str) -> list[str]:
@@ -35,14 +36,15 @@ def _clean_build_command(site_dir: Path, origin: str) -> list[str]:
     return [sys.executable, "tools/site.py", "build", "--origin", origin, "--site-dir", str(site_dir)]
 
 
-def _build_env(cache: str = "on") -> dict[str, str]:
+def _build_env(cache: str = "on", site_cache: str = "on") -> dict[str, str]:
     return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1",
-                MLNOTES_EXEC_CACHE_DIR=str(EXEC_CACHE), MLNOTES_EXEC_CACHE=cache)
+                MLNOTES_EXEC_CACHE_DIR=str(EXEC_CACHE), MLNOTES_EXEC_CACHE=cache,
+                MLNOTES_SITE_CACHE_DIR=str(SITE_CACHE), MLNOTES_SITE_CACHE=site_cache)
 
 
-def build_site(site_dir: Path, origin: str, cache: str = "on") -> subprocess.CompletedProcess:
+def build_site(site_dir: Path, origin: str, cache: str = "on", site_cache: str = "on") -> subprocess.CompletedProcess:
     """Build both languages into ``site_dir`` (strict) and wait for it."""
-    return subprocess.run(_clean_build_command(site_dir, origin), cwd=ROOT, env=_build_env(cache),
+    return subprocess.run(_clean_build_command(site_dir, origin), cwd=ROOT, env=_build_env(cache, site_cache),
                           capture_output=True, text=True)
 
 
@@ -65,8 +67,9 @@ def origin(site_port) -> str:
 @pytest.fixture(scope="session")
 def cold_build(origin) -> tuple[Path, str]:
     """Both languages built once with --strict into test-output/site, from an empty execution cache."""
-    if EXEC_CACHE.exists():
-        shutil.rmtree(EXEC_CACHE)
+    for cache in (EXEC_CACHE, SITE_CACHE):
+        if cache.exists():
+            shutil.rmtree(cache)
     site = OUTPUT / "site"
     proc = build_site(site, origin)
     assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"

@@ -118,11 +118,23 @@ def test_a_warm_build_executes_nothing_and_gives_identical_pages(cold_build, sec
     site, _ = cold_build
     second_build()  # shares the cache folder: let it finish first
     warm = OUTPUT / "site-warm"
-    proc = build_site(warm, origin)
+    proc = build_site(warm, origin, site_cache="off")  # MkDocs runs; the blocks come from the cache
     assert proc.returncode == 0, proc.stdout + proc.stderr
     counts = blocks_executed(proc.stdout + proc.stderr)
     assert set(counts) == set(LANGS) and all(run == 0 and reused > 100 for run, reused in counts.values()), counts
     _assert_same_pages(site, warm, "a cold and a warm build")
+
+
+def test_an_unchanged_tree_is_copied_from_the_site_cache(cold_build, second_build, origin):
+    site, _ = cold_build
+    second_build()
+    again = OUTPUT / "site-again"
+    proc = build_site(again, origin)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log
+    assert log.count("site cache: nothing changed since the last build, copied it") == len(LANGS), log
+    assert not blocks_executed(log)
+    _assert_same_pages(site, again, "a build and its copy from the site cache")
 
 
 def test_zh_and_en_pages_are_in_step(built_site):

@@ -1,13 +1,14 @@
 """Build or serve the bilingual site: one MkDocs build per language, side by side.
 
-    python tools/site.py build [--origin URL] [--site-dir DIR] [--no-strict]
+    python tools/site.py build [--origin URL] [--site-dir DIR] [--no-strict] [--no-cache]
     python tools/site.py serve [--host 127.0.0.1] [--port 8000]
 
 ``build`` runs ``mkdocs build`` for mkdocs.yml (zh) and mkdocs.en.yml (en) in
 parallel, into ``site/zh`` and ``site/en``, and writes ``site/index.html``, which
-sends the reader to the language of their browser (Chinese by default). Code blocks
-run through the execution cache (``tools/hooks/exec_cache.py``; ``MLNOTES_EXEC_CACHE=off``
-bypasses it).
+sends the reader to the language of their browser (Chinese by default). A language
+whose inputs are unchanged since its last successful build is copied from
+``.cache/site`` (``site_cache.py``); otherwise its code blocks run through the execution
+cache (``tools/hooks/exec_cache.py``). ``--no-cache`` bypasses both.
 
 ``serve`` keeps one worker process per language (`incremental.LanguageSite`), builds
 both, serves ``site/`` at http://HOST:PORT/ with MkDocs' live-reload server (one root for
@@ -28,6 +29,8 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import site_cache  # tools/ is this script's folder, so it is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
@@ -65,7 +68,12 @@ def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = Tru
     if strict:
         cmd.append("--strict")
     start = time.perf_counter()
+    key = site_cache.fingerprint(lang, origin=origin, strict=strict) if site_cache.enabled() else None
+    if key and site_cache.restore(lang, key, site_dir / lang):
+        return lang, 0, "site cache: nothing changed since the last build, copied it", time.perf_counter() - start
     proc = subprocess.run(cmd, cwd=ROOT, env=_mkdocs_env(origin), capture_output=True, text=True)
+    if key and proc.returncode == 0:
+        site_cache.store(lang, key, site_dir / lang)
     return lang, proc.returncode, proc.stdout + proc.stderr, time.perf_counter() - start
 
 
@@ -80,7 +88,7 @@ def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "sit
     for lang, code, log, seconds in results:
         print(f"--- {lang}: exit {code} in {seconds:.1f} s ---")
         print("\n".join(line for line in log.splitlines() if "WARNING" in line or "ERROR" in line
-                            or "Error" in line or "Aborted" in line or "exec cache" in line or code != 0)[-20000:])
+                            or "Error" in line or "Aborted" in line or "cache" in line or code != 0)[-20000:])
         status = status or code
     (site_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
     return status
@@ -239,11 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--origin", default="http://127.0.0.1:8000", help="scheme://host:port the site is served from")
     b.add_argument("--site-dir", type=Path, default=ROOT / "site")
     b.add_argument("--no-strict", action="store_true")
+    b.add_argument("--no-cache", action="store_true",
+                   help="run every code block and rebuild every page (MLNOTES_EXEC_CACHE=off)")
     s = sub.add_parser("serve", help="preview both languages with live reload")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     if args.command == "build":
+        if args.no_cache:
+            os.environ["MLNOTES_EXEC_CACHE"] = "off"
         if args.site_dir.exists():
             shutil.rmtree(args.site_dir)
         return build(origin=args.origin, site_dir=args.site_dir, strict=not args.no_strict)
