@@ -19,6 +19,16 @@ OUTPUT = Path(os.environ.get("MLNOTES_TEST_OUTPUT", ROOT / "test-output"))
 LANGS = ("zh", "en")
 
 
+def load_benchmark(name: str):
+    """The module ``benchmarks/<name>.py``, loaded by its path (the scripts are not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import deque
 from itertools import pairwise
-from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn import cluster as sk_cluster
@@ -317,11 +316,9 @@ def test_dbscan_rejects_bad_input():
 
 
 # ------------------------------------------------------------------------------ the benchmark
+@pytest.mark.slow
 def test_benchmark_quick_mode_prints_the_table(capsys):
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_unsupervised.py"
-    spec = importlib.util.spec_from_file_location("bench_unsupervised", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("bench_unsupervised")
     text = bench.main(["--quick"])
     out = capsys.readouterr().out
     assert "ratio" in out and "target" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.signal import correlate2d
@@ -321,14 +322,9 @@ def test_gaussian_kernel():
 
 
 # ---------------------------------------------------------------- benchmark smoke test
+@pytest.mark.slow
 def test_benchmark_quick_prints_tables(capsys):
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_conv.py"
-    spec = importlib.util.spec_from_file_location("bench_conv", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("bench_conv")
     text = bench.main(["--quick"])
     assert "Table 1" in text and "Table 2" in text and "Table 3" in text
     assert "conv2d_naive" in text and "scipy correlate2d" in text and "s/epoch" in text

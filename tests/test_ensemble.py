@@ -1,10 +1,9 @@
 """Random forests vs scikit-learn (accuracy / R^2 within a tolerance), reproducibility, bad input;
 and the smoke test of benchmarks/bench_trees_svm.py."""
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -215,11 +214,9 @@ def test_forest_properties(data, n, d, n_estimators, max_features, bootstrap, ma
 
 
 # ------------------------------------------------------------------ the benchmark script
+@pytest.mark.slow
 def test_benchmark_quick_mode_prints_the_table(capsys):
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_trees_svm.py"
-    spec = importlib.util.spec_from_file_location("bench_trees_svm", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("bench_trees_svm")
     rows = bench.main(["--quick"])
     out = capsys.readouterr().out
     assert "fit+pred" in out and "RandomForestClassifier" in out and "SVC rbf" in out

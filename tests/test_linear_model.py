@@ -1,11 +1,10 @@
 """LinearRegression (lstsq + gradient descent) and LogisticRegression vs scikit-learn / SciPy."""
-import importlib.util
 import warnings
-from pathlib import Path
 
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
+from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import brentq
@@ -335,11 +334,9 @@ def test_property_logistic_result_or_clean_error(data, C):
 # ---------------------------------------------------------------- the benchmark script
 
 
+@pytest.mark.slow
 def test_benchmark_quick_mode_prints_a_table(capsys):
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_supervised.py"
-    spec = importlib.util.spec_from_file_location("bench_supervised", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("bench_supervised")
     bench.main(["--quick"])
     out = capsys.readouterr().out
     for case in ("KNeighborsClassifier", "LinearRegression", "GaussianNB", "LogisticRegression"):

@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 import pytest
+from conftest import load_benchmark
 from sklearn.exceptions import ConvergenceWarning as SkConvergenceWarning
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier as SkMLPClassifier
@@ -14,7 +15,15 @@ from sklearn.neural_network import MLPRegressor as SkMLPRegressor
 
 from mlnotes._validation import ConvergenceWarning, NotFittedError
 from mlnotes.datasets import make_blobs, make_moons, make_spirals
-from mlnotes.nn import Dense, MLPClassifier, MLPRegressor, ReLU, Sequential, Sigmoid, Tanh
+from mlnotes.nn import (
+    Dense,
+    MLPClassifier,
+    MLPRegressor,
+    ReLU,
+    Sequential,
+    Sigmoid,
+    Tanh,
+)
 
 X_XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y_XOR = np.array([0, 1, 1, 0])
@@ -200,14 +209,9 @@ def test_bad_input_and_hyper_parameters():
                                random_state=0), X, np.array([1e150, -1e150, 1e150, -1e150]))
 
 
+@pytest.mark.slow
 def test_benchmark_quick_mode_prints_its_tables(capsys):
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_nn.py"
-    spec = importlib.util.spec_from_file_location("bench_nn", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("bench_nn")
     assert bench.main(["--quick"]) == 0
     out = capsys.readouterr().out
     assert "| case" in out and "ratio" in out

@@ -8,6 +8,7 @@ from collections import deque
 import gymnasium as gym
 import numpy as np
 import pytest
+from conftest import load_benchmark
 
 from mlnotes._validation import NotFittedError
 from mlnotes.rl import (
@@ -233,14 +234,9 @@ def test_ddpg_errors():
 # ----------------------------------------------------------------------------- benchmark smoke test
 
 
+@pytest.mark.slow
 def test_benchmark_quick(capsys):
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_rl.py"
-    spec = importlib.util.spec_from_file_location("bench_rl", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("bench_rl")
     bench.main(["--quick"])
     out = capsys.readouterr().out
     assert "episodes/s" in out and "q_learning" in out and "DDPG" in out
