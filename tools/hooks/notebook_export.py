@@ -125,6 +125,7 @@ def prose_markdown(text: str, *, src_uri: str, site_url: str) -> str:
         rel = target[len(site_url):] if target.startswith(site_url) else target
         return f"]({page_url(site_url, rel)}{m.group('anchor') or ''})"
 
+    text = re.sub(r'^<div class="mlnotes-block-anchor"[^>]*></div>\n', "", text, flags=re.M)  # backlinks.py
     text = _ADMONITION.sub(admonition, text)
     text = _AUTOREF.sub(lambda m: f"[{m.group('text')}]({api_url(site_url, m.group('id'))})", text)
     return _LINK.sub(link, text)
