@@ -7,7 +7,8 @@
   (`notebook_export.split_page`).
 * ``on_post_page``: writes ``downloads/<chapter>-<page>-<lang>.ipynb`` and ``.py`` (see
   `notebook_export`) and puts the download buttons (labels in the page language) under the page
-  title. Only chapter pages (``ch*/``) get them.
+  title. Only chapter pages (``ch*/``) get them; the home page gets the link to the book's PDF
+  (``downloads/mlnotes-<lang>.pdf``, printed by ``tools/pdf.py``: ``make pdf``).
 * ``on_post_build``: builds the wheel of ``mlnotes`` with hatchling (the package's build backend,
   reproducible: fixed timestamps) into ``downloads/``, the file the notebooks' first cell installs.
 """
@@ -90,8 +91,27 @@ def buttons(page: Page, lang: str) -> str:
     return f'<p class="mlnotes-downloads">\n{anchors}\n</p>'
 
 
+def pdf_name(lang: str) -> str:
+    """The book's PDF, written by ``tools/pdf.py`` (``make pdf``) into ``downloads/``."""
+    return f"mlnotes-{lang}.pdf"
+
+
+def _under_title(output: str, src: str, insert: str) -> str:
+    article = output.find("<article")
+    end = output.find("</h1>", article)
+    if article < 0 or end < 0:
+        raise PluginError(f"{src}: no page title (<h1>) to put the download buttons under.")
+    end += len("</h1>")
+    return output[:end] + insert + output[end:]
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     src = page.file.src_uri
+    if src == "index.md":
+        name = pdf_name(_State.lang)
+        label = html.escape(nbx.TEXT[_State.lang]["pdf"])
+        return _under_title(output, src, f'<p class="mlnotes-downloads"><a class="md-button" href="{DOWNLOADS}/{name}" '
+                                         f'download="{name}">{label}</a></p>')
     if src not in _State.parts:
         return output
     parts, blocks = _State.parts[src], _State.blocks.get(src, [])
@@ -108,12 +128,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     (folder / download_name(src, _State.lang, ".ipynb")).write_text(nbx.dumps(nbx.notebook(**common)),
                                                                    encoding="utf-8")
     (folder / download_name(src, _State.lang, ".py")).write_text(nbx.script(**common), encoding="utf-8")
-    article = output.find("<article")
-    end = output.find("</h1>", article)
-    if article < 0 or end < 0:
-        raise PluginError(f"{src}: no page title (<h1>) to put the download buttons under.")
-    end += len("</h1>")
-    return output[:end] + buttons(page, _State.lang) + output[end:]
+    return _under_title(output, src, buttons(page, _State.lang))
 
 
 def build_wheel(folder: Path) -> Path:

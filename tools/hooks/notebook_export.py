@@ -32,6 +32,7 @@ TEXT = {
         "notebook": "下载 Jupyter 笔记本（.ipynb）",
         "script": "下载 Python 脚本（.py）",
         "wheel": "mlnotes 安装包（.whl）",
+        "pdf": "下载整本书（PDF）",
         "generated": "本笔记本由网页 [{title}]({url}) 在构建网站时自动生成：文字、代码和输出都与网页相同，"
                      "输出是构建网站时运行代码得到的结果。",
         "install": "**运行前**：把 [`{wheel}`]({wheel_url}) 下载到本笔记本所在的文件夹，然后运行下面的单元格"
@@ -49,6 +50,7 @@ TEXT = {
         "notebook": "Download notebook (.ipynb)",
         "script": "Download script (.py)",
         "wheel": "mlnotes package (.whl)",
+        "pdf": "Download the whole book (PDF)",
         "generated": "This notebook was generated from the page [{title}]({url}) when the site was built: the text, "
                      "code and outputs are the page's, and the outputs are what the code printed during that build.",
         "install": "**Before running**: download [`{wheel}`]({wheel_url}) into the folder of this notebook and run "
