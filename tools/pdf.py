@@ -97,19 +97,17 @@ def _page_content(site: Path, md_path: str, number: int, site_url: str) -> str:
     return _ID.sub(lambda m: f'{m.group(1)}="p{number}{m.group(2)}"', content)
 
 
-def _toc_entry(anchor: str, title: str, numbers: dict[str, int] | None) -> str:
-    page = str(numbers[anchor]) if numbers else "000"  # same width in both passes: the TOC keeps its layout
+def _toc_entry(anchor: str, title: str) -> str:
+    # "000": as wide as any page number, filled in by the second pass without moving anything.
     return (f'<a href="#{anchor}"><span class="toc-title">{html.escape(title)}</span><span class="toc-dots"></span>'
-            f'<span class="toc-page">{page}</span></a>')
+            f'<span class="toc-page" data-anchor="{anchor}">000</span></a>')
 
 
-def book_html(site: Path, lang: str, site_url: str,
-              numbers: dict[str, int] | None = None) -> tuple[str, list[tuple[str, str]]]:
+def book_html(site: Path, lang: str, site_url: str) -> tuple[str, list[tuple[str, str]]]:
     """The printable HTML of the whole book (written into ``site/<lang>/`` so its assets resolve).
 
-    ``numbers`` maps ``chapter-<n>`` and ``page-<n>`` to their PDF page for the table of contents
-    (placeholders when None: the first pass, which finds them). Also returns, in order, each
-    anchor with the heading its first PDF page starts with.
+    Also returns, in order, each anchor (``chapter-<n>``, ``page-<n>``) with the heading its first
+    PDF page starts with, for `page_numbers`.
     """
     t = TEXT[lang]
     first_page = (site / "index.html").read_text(encoding="utf-8")
@@ -123,12 +121,12 @@ def book_html(site: Path, lang: str, site_url: str,
                     f"{html.escape(chapter)}</h1></section>")
         for section, md_path in pages:
             number += 1
-            items.append(f"<li>{_toc_entry(f'page-{number}', section, numbers)}</li>")
+            items.append(f"<li>{_toc_entry(f'page-{number}', section)}</li>")
             content = _page_content(site, md_path, number, site_url)
             heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", content, re.S)
             starts.append((f"page-{number}", html.unescape(re.sub(r"<[^>]+>", "", heading.group(1) if heading else "")).replace("¶", "")))
             body.append(f'<section class="book-page md-typeset" id="page-{number}">{content}</section>')
-        toc.append(f"<li>{_toc_entry(f'chapter-{c}', chapter, numbers)}<ol>{''.join(items)}</ol></li>")
+        toc.append(f"<li>{_toc_entry(f'chapter-{c}', chapter)}<ol>{''.join(items)}</ol></li>")
     links = "\n".join(f'<link rel="stylesheet" href="{s}">' for s in sheets)
     return (f"""<!doctype html>
 <html lang="{lang}">
@@ -172,29 +170,25 @@ def page_numbers(pdf: Path, starts: list[tuple[str, str]]) -> dict[str, int]:
     return numbers
 
 
-def _print(browser, site: Path, document: str, pdf: Path) -> None:
-    footer = ('<div style="width:100%;font-size:8px;color:#555;text-align:center;">'
-              '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-    page_file = site / PRINT_PAGE
-    page_file.write_text(document, encoding="utf-8")
-    page = browser.new_page()
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-    try:
-        page.goto(page_file.resolve().as_uri(), wait_until="load")
-        page.emulate_media(media="print")
-        page.pdf(path=str(pdf), format="A4", print_background=True, display_header_footer=True,
-                 header_template="<span></span>", footer_template=footer, outline=True, tagged=True,
-                 margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
-    finally:
-        page.close()
-        page_file.unlink(missing_ok=True)
+PDF_OPTIONS = dict(
+    format="A4", print_background=True, display_header_footer=True, outline=True, tagged=True,
+    header_template="<span></span>",
+    footer_template=('<div style="width:100%;font-size:8px;color:#555;text-align:center;">'
+                     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'),
+    margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"},
+)
+FILL_TOC = """numbers => document.querySelectorAll(".toc-page[data-anchor]").forEach(
+    span => { span.textContent = String(numbers[span.dataset.anchor]); })"""
+HIDE_TOC_NUMBERS = """() => document.querySelectorAll(".toc-page, .toc-dots").forEach(e => e.remove())"""
 
 
-def render(site_dir: Path, languages: list[str]) -> dict[str, Path]:
+def render(site_dir: Path, languages: list[str], *, draft: bool = False) -> dict[str, Path]:
     """Print the book of each language to ``site/<lang>/downloads/mlnotes-<lang>.pdf``.
 
-    Two passes: the first finds the page each chapter and section starts on (``pdftotext``), the
-    second prints the table of contents with those numbers (its layout does not change).
+    Two passes over one loaded document: the first finds the page each chapter and section starts
+    on (``pdftotext``), the second prints the table of contents with those numbers (same width as
+    the placeholders, so nothing moves; checked). ``draft``: one pass, no numbers in the table of
+    contents (what the tests use: everything else is the same).
     """
     from playwright.sync_api import sync_playwright
 
@@ -204,18 +198,32 @@ def render(site_dir: Path, languages: list[str]) -> dict[str, Path]:
         try:
             for lang in languages:
                 site = site_dir / lang
-                site_url = _site_url(site)
                 pdf = site / "downloads" / f"mlnotes-{lang}.pdf"
                 pdf.parent.mkdir(parents=True, exist_ok=True)
-                draft = pdf.with_suffix(".draft.pdf")
-                document, starts = book_html(site, lang, site_url)
-                _print(browser, site, document, draft)
-                numbers = page_numbers(draft, starts)
-                draft.unlink()
-                document, _ = book_html(site, lang, site_url, numbers)
-                _print(browser, site, document, pdf)
-                if page_numbers(pdf, starts) != numbers:
-                    raise SystemExit(f"{pdf.name}: the table of contents moved pages between the two passes")
+                document, starts = book_html(site, lang, _site_url(site))
+                page_file = site / PRINT_PAGE
+                page_file.write_text(document, encoding="utf-8")
+                page = browser.new_page()
+                page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                           else route.abort())
+                try:
+                    page.goto(page_file.resolve().as_uri(), wait_until="load")
+                    page.emulate_media(media="print")
+                    if draft:
+                        page.evaluate(HIDE_TOC_NUMBERS)
+                        page.pdf(path=str(pdf), **PDF_OPTIONS)
+                    else:
+                        first = pdf.with_suffix(".pass1.pdf")
+                        page.pdf(path=str(first), **PDF_OPTIONS)
+                        numbers = page_numbers(first, starts)
+                        first.unlink()
+                        page.evaluate(FILL_TOC, numbers)
+                        page.pdf(path=str(pdf), **PDF_OPTIONS)
+                        if page_numbers(pdf, starts) != numbers:
+                            raise SystemExit(f"{pdf.name}: the table of contents moved pages between the passes")
+                finally:
+                    page.close()
+                    page_file.unlink(missing_ok=True)
                 out[lang] = pdf
         finally:
             browser.close()
@@ -226,9 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--lang", action="append", choices=sorted(CONFIGS))
+    parser.add_argument("--draft", action="store_true", help="one pass, no page numbers in the table of contents")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    for lang, pdf in render(args.site_dir, args.lang or list(CONFIGS)).items():
+    for lang, pdf in render(args.site_dir, args.lang or list(CONFIGS), draft=args.draft).items():
         print(f"{lang}: {pdf} ({pdf.stat().st_size / 1e6:.1f} MB)")
     print(f"PDFs in {time.perf_counter() - start:.1f} s")
     return 0
