@@ -10,8 +10,9 @@ a code block to the API are plain ``<a>`` tags made by `api_links.py` after Mark
   ``code-ch1-line-fit``), like the figure ids.
 * ``on_page_content`` (after `api_links.py`): the API entries each block links to
   (``class="mlnotes-api-link"``) are recorded, per entry: page, title, block.
-* ``on_post_page`` (API pages, rendered after every page's content exists): under each entry's
-  heading and signature, the list of pages and blocks, in the page language, linked relatively.
+* ``on_post_page`` (API pages, rendered after every page's content exists): at the end of each
+  entry's own documentation (before a class's members), the list of pages and blocks, in the
+  page language, linked relatively.
 
 ``make serve`` re-renders single pages without the API pages: their backlinks are those of the
 last full build until the next one.
@@ -33,8 +34,9 @@ _FENCE = re.compile(r'^(?P<fence>`{3,}|~{3,})[ \t]*python[^\n]*\bexec="(?:1|on|t
                     r'[ \t]*-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*\n', re.M)
 _ANCHOR = re.compile(r'<div class="mlnotes-block-anchor" id="(code-[a-z0-9-]+)" data-snippet="([^"]+)"></div>')
 _API_LINK = re.compile(r'<a class="mlnotes-api-link" href="[^"#]*#(mlnotes\.[\w.]+)">')
-_ENTRY = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>mlnotes\.[\w.]+)" class="doc doc-heading">.*?</h(?P=level)>'
-                    r'(?:\s*<div class="doc-signature highlight">.*?</code></pre></div>)?', re.S)
+_ENTRY = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>mlnotes\.[\w.]+)" class="doc doc-heading">')
+_CONTENTS = re.compile(r'<div class="doc doc-contents[^"]*">')
+_DIV = re.compile(r'<div\b[^>]*>|</div>')
 
 
 class _State:
@@ -102,7 +104,38 @@ def backlinks_html(identifier: str, from_url: str) -> str:
             f'<ul>{"".join(items)}</ul></div>')
 
 
+def end_of_docstring(output: str, heading_end: int) -> int:
+    """Where the entry whose heading ends at ``heading_end`` ends its own documentation.
+
+    That is the end of its ``doc-contents`` block, or, for a class or module, the start of its
+    members (``doc-children``) inside that block.
+    """
+    contents = _CONTENTS.search(output, heading_end)
+    following = _ENTRY.search(output, heading_end)
+    if contents is None or (following is not None and following.start() < contents.start()):
+        return heading_end  # no documentation block of its own: right under the heading
+    depth = 1
+    for tag in _DIV.finditer(output, contents.end()):
+        if tag.group(0) == "</div>":
+            depth -= 1
+            if depth == 0:
+                return tag.start()
+        else:
+            if depth == 1 and 'class="doc doc-children"' in tag.group(0):
+                return tag.start()
+            depth += 1
+    return heading_end
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not page.file.src_uri.startswith("api/"):
         return output
-    return _ENTRY.sub(lambda m: m.group(0) + backlinks_html(m.group("id"), page.url), output)
+    inserts = []
+    for entry in _ENTRY.finditer(output):
+        block = backlinks_html(entry.group("id"), page.url)
+        if block:
+            heading_end = output.index(f"</h{entry.group('level')}>", entry.end()) + len("</h1>")
+            inserts.append((end_of_docstring(output, heading_end), block))
+    for at, block in sorted(inserts, reverse=True):
+        output = output[:at] + block + output[at:]
+    return output
