@@ -37,7 +37,7 @@ TEXT = {
                      "输出是构建网站时运行代码得到的结果。",
         "install": "**运行前**：把 [`{wheel}`]({wheel_url}) 下载到本笔记本所在的文件夹，然后运行下面的单元格"
                    "安装 `mlnotes`（numpy 和 matplotlib 会从 PyPI 一并安装）。之后依次运行各单元格，"
-                   "得到的数字与网页上的相同。",
+                   "得到的数字与网页上的相同。图中的中文需要系统装有中文字体（例如 Noto Sans CJK SC 或文泉驿微米黑）。",
         "install_comment": "安装 mlnotes：先把 {wheel_url} 下载到本文件所在的文件夹",
         "setup_comment": "图中的文字使用本页的语言；代码打印的 <figure> 显示为图",
         "script_setup_comment": "图中的文字使用本页的语言；代码打印的 <figure> 保存为 SVG 文件",
