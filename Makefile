@@ -4,6 +4,7 @@
 # and two more for maintainers:
 #   make build   build both languages into site/ with --strict
 #   make bench   run the speed benchmarks (ratios against the reference libraries)
+#   make pdf     build the site, then the whole book as one PDF per language (site/<lang>/downloads/)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,7 +13,7 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: setup serve build test test-lib test-site bench clean
+.PHONY: setup serve build pdf test test-lib test-site bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mlnotes needs Python >= 3.11, found " + sys.version.split()[0])'
@@ -33,8 +34,13 @@ build: setup
 	@tools/system_deps.sh font
 	$(BIN)/python tools/site.py build
 
+# Not part of `make build`: printing both books takes longer than the 20 s budget (see README).
+pdf: build
+	@tools/system_deps.sh chromium poppler
+	$(BIN)/python tools/pdf.py
+
 test: setup
-	@tools/system_deps.sh font chromium
+	@tools/system_deps.sh font chromium poppler
 	$(MAKE) --no-print-directory test-lib test-site
 
 # Library tests and doctests in two processes; the site and browser tests share one build, so
