@@ -1,6 +1,6 @@
 """MkDocs hook: each chapter page as a Jupyter notebook and a Python script, and the ``mlnotes`` wheel, to download.
 
-* ``on_config``: taps `exec_cache.run_block` (which `execute.py` calls for every block) so that the
+* ``on_config``: observes `exec_cache.run_block` (which `execute.py` calls for every block) so that the
   code each block ran and the output it printed are recorded per page: the notebook shows the
   outputs of the very execution the page shows (cached or not), nothing runs twice.
 * ``on_page_markdown``: the page's Markdown, cut into prose and exec blocks
@@ -48,22 +48,16 @@ def download_name(src_uri: str, lang: str, suffix: str) -> str:
     return re.sub(r"\.md$", "", src_uri).replace("/", "-") + f"-{lang}{suffix}"
 
 
-def _recording(run_block):
-    def run_and_record(code: str, *, lang: str, filename: str, where: str, options: dict | None = None) -> str:
-        output = run_block(code, lang=lang, filename=filename, where=where, options=options)
-        if where in _State.blocks:
-            _State.blocks[where].append(nbx.Block(code=code, output=output, options=dict(options or {}),
-                                                  filename=filename))
-        return output
-
-    run_and_record.__wrapped__ = run_block
-    return run_and_record
+def _record(code: str, lang: str, filename: str, where: str, options: dict | None, output: str) -> None:
+    if where in _State.blocks:
+        _State.blocks[where].append(nbx.Block(code=code, output=output, options=dict(options or {}),
+                                              filename=filename))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _State.lang = str(config.theme.get("language", "en"))
-    if not hasattr(exec_cache.run_block, "__wrapped__"):
-        exec_cache.run_block = _recording(exec_cache.run_block)
+    if _record not in exec_cache.OBSERVERS:
+        exec_cache.OBSERVERS.append(_record)
     return config
 
 
@@ -118,7 +112,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     fences = sum(isinstance(p, int) for p in parts)
     if fences != len(blocks):
         raise PluginError(f"{src}: the page has {fences} exec blocks but {len(blocks)} were recorded; "
-                          "downloads.py must see every block execute.py runs (exec_cache.run_block).")
+                          "downloads.py must see every block execute.py runs (exec_cache.OBSERVERS).")
     site_url = config.site_url or "/"
     wheel = wheel_name()
     common = dict(title=page.title or src, lang=_State.lang, src_uri=src, site_url=site_url, parts=parts,

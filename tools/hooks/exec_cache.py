@@ -319,20 +319,25 @@ class Stats:
 
 STATS = Stats()
 
+# Called with (code, lang, filename, where, options, output) after every block, cached or run:
+# how other hooks see the blocks (downloads.py builds the notebooks from them).
+OBSERVERS: list = []
+
 
 def run_block(code: str, *, lang: str, filename: str, where: str, options: dict | None = None) -> str:
     """The output of one block: from the cache when its key is there, else executed (and stored)."""
     mode = cache_mode()
     key = block_key(code, lang=lang, filename=filename, options=options) if mode != "off" else ""
-    if mode == "on":
-        cached = load(lang, key)
-        if cached is not None:
-            STATS.reused += 1
-            STATS.used.add(key)
-            return cached
-    output = execute(code, filename=filename, where=where)
-    STATS.executed += 1
+    output = load(lang, key) if mode == "on" else None
+    if output is not None:
+        STATS.reused += 1
+    else:
+        output = execute(code, filename=filename, where=where)
+        STATS.executed += 1
+        if mode != "off":
+            store(lang, key, output)
     if mode != "off":
-        store(lang, key, output)
         STATS.used.add(key)
+    for observer in OBSERVERS:
+        observer(code, lang, filename, where, options, output)
     return output
