@@ -1,0 +1,69 @@
+"""The answers of the exercises of chapters 3 and 4, checked against independent references.
+
+Each ``test_ex_<page>_<N>`` runs ``docs/snippets/<chN>/ex_<page>_<N>.py`` (the block the answer shows on
+both language pages) with ``MLNOTES_LANG=en`` and compares the values it computes with a reference that
+does not use the code under test: finite differences, numpy/scipy closed forms, scikit-learn, or a
+value worked out by hand.
+"""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.optimize import brentq
+from scipy.special import expit
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """Run a snippet as a script in English; return its globals and what it printed."""
+
+    def _run(relpath: str) -> tuple[dict, str]:
+        monkeypatch.setenv("MLNOTES_LANG", "en")
+        namespace = runpy.run_path(str(SNIPPETS / relpath), run_name="__main__")
+        return namespace, capsys.readouterr().out
+
+    return _run
+
+
+def _sigmoid_grad(z):
+    s = expit(z)
+    return s * (1 - s)
+
+
+# ---------------------------------------------------------------- 3.3 activations
+
+
+def test_tanh_crossing_printed_on_the_page(run):
+    ns, out = run("ch3/tanh.py")
+    reference = brentq(lambda z: (1 - np.tanh(z) ** 2) - _sigmoid_grad(z), 0.5, 3.0, xtol=1e-12)
+    assert ns["crossing"] == pytest.approx(reference, abs=1e-9)
+    assert f"{reference:.4f}" in out
+
+
+def test_ex_activations_1(run):
+    ns, out = run("ch3/ex_activations_1.py")
+    z, h = np.linspace(-6, 6, 241), 1e-5
+    finite_diff_tanh = (np.tanh(z + h) - np.tanh(z - h)) / (2 * h)
+    np.testing.assert_allclose(4 * _sigmoid_grad(2 * z), finite_diff_tanh, atol=1e-9)
+    assert ns["identity_err"] < 1e-12 and ns["grad_err"] < 1e-12
+    assert ns["ratio_at_0"] == pytest.approx(4.0)
+    assert "= 4" in out
+
+
+def test_ex_activations_2(run):
+    ns, out = run("ch3/ex_activations_2.py")
+    layers = ns["net"].layers
+    W_ref = layers[0].params["W"] @ layers[1].params["W"] @ layers[2].params["W"]
+    b_ref = (layers[0].params["b"] @ layers[1].params["W"] + layers[1].params["b"]) @ layers[2].params["W"] + layers[2].params["b"]
+    np.testing.assert_allclose(ns["W"], W_ref, atol=1e-12)
+    np.testing.assert_allclose(ns["b"], b_ref, atol=1e-12)
+    assert ns["diff"] < 1e-12
+    # 2*3 + 3 + 3*4 + 4 + 4*1 + 1 = 30 parameters before, 2 + 1 after (counted by hand)
+    assert (ns["n_before"], ns["n_after"]) == (30, 3)
+    assert "30 before, 3 after" in out
