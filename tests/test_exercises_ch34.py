@@ -67,3 +67,35 @@ def test_ex_activations_2(run):
     # 2*3 + 3 + 3*4 + 4 + 4*1 + 1 = 30 parameters before, 2 + 1 after (counted by hand)
     assert (ns["n_before"], ns["n_after"]) == (30, 3)
     assert "30 before, 3 after" in out
+
+
+# ---------------------------------------------------------------- 4.2 convolution
+
+
+def test_invariance_check_on_the_page(run):
+    ns, _ = run("ch4/equivariance.py")
+    assert ns["equivariance"] == 0 and ns["pooled"] == 0 and ns["logits"] < 1e-12
+    assert ns["same_maps"] > 0.1 and ns["flat_logits"] > 1e-3
+
+
+def test_ex_convolution_1(run):
+    from scipy.signal import correlate2d
+
+    ns, out = run("ch4/ex_convolution_1.py")
+    x = np.array([[10, 10, 10, 0, 0, 0]] * 6)
+    w = np.array([[1, 0, -1]] * 3)
+    np.testing.assert_array_equal(ns["outputs"]["flipped"], correlate2d(x[:, ::-1], w, mode="valid"))
+    np.testing.assert_array_equal(ns["outputs"]["rotated"], correlate2d(x.T, w, mode="valid"))
+    # by hand: the two middle columns straddle the edge with dark on the left: 3 * (0 - 10) = -30
+    np.testing.assert_array_equal(ns["outputs"]["flipped"], [[0, -30, -30, 0]] * 4)
+    assert not ns["outputs"]["rotated"].any()
+    assert "-30" in out
+
+
+def test_ex_convolution_2(run):
+    ns, _ = run("ch4/ex_convolution_2.py")
+    cnn = lambda k: 9 * k + k + 2 * k + 2  # noqa: E731  conv weights + biases, dense weights + biases
+    mlp = lambda px, h: px * h + h + 2 * h + 2  # noqa: E731
+    assert ns["counts"] == {"cnn_8": cnn(8), "cnn_16": cnn(16), "mlp_64": mlp(144, 64),
+                            "mlp_128": mlp(144, 128), "mlp_24px": mlp(576, 64)}
+    assert cnn(8) == 98 and mlp(144, 64) == 9410  # the numbers of the table in 4.2.1
