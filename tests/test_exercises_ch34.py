@@ -99,3 +99,30 @@ def test_ex_convolution_2(run):
     assert ns["counts"] == {"cnn_8": cnn(8), "cnn_16": cnn(16), "mlp_64": mlp(144, 64),
                             "mlp_128": mlp(144, 128), "mlp_24px": mlp(576, 64)}
     assert cnn(8) == 98 and mlp(144, 64) == 9410  # the numbers of the table in 4.2.1
+
+
+# ---------------------------------------------------------------- 4.3 channels, pooling, architecture
+
+
+def test_ex_cnn_1(run):
+    from scipy.signal import correlate
+
+    ns, out = run("ch4/ex_cnn_1.py")
+    assert ns["y"].shape == (1, 8, 130 - 5 + 1, 130 - 5 + 1)
+    assert ns["n_params"] == 8 * (3 * 5 * 5 + 1) == 608  # K (C F^2 + 1), by hand
+    W, b = ns["layer"].params["W"], ns["layer"].params["b"]
+    for k in (0, 7):  # a 3-D correlation over (C, H, W) with the (C, F, F) kernel, scipy as the reference
+        reference = correlate(ns["x"][0], W[k], mode="valid")[0] + b[k]
+        np.testing.assert_allclose(ns["y"][0, k], reference, atol=1e-10)
+    assert "608" in out
+
+
+def test_ex_cnn_2(run):
+    ns, _ = run("ch4/ex_cnn_2.py")
+    by_hand = {0: [[9, 0], [0, 0]], 1: [[9, 0], [0, 0]], 2: [[0, 9], [0, 0]]}
+    for shift, (pooled, glob) in ns["results"].items():
+        moved = np.roll(ns["x"], shift, axis=1)
+        reference = moved.reshape(2, 2, 2, 2).max(axis=(1, 3))  # 2x2 blocks by reshaping
+        np.testing.assert_array_equal(pooled, reference)
+        np.testing.assert_array_equal(pooled, by_hand[shift])
+        assert glob == moved.max() == 9
