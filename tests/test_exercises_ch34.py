@@ -126,3 +126,23 @@ def test_ex_cnn_2(run):
         np.testing.assert_array_equal(pooled, reference)
         np.testing.assert_array_equal(pooled, by_hand[shift])
         assert glob == moved.max() == 9
+
+
+# ---------------------------------------------------------------- 4.1 images
+
+
+def test_ex_images_1(run):
+    ns, out = run("ch4/ex_images_1.py")
+    assert ns["rgb"].shape == (600, 512, 3)  # matplotlib's grace_hopper.jpg
+    assert ns["n_numbers"] == 600 * 512 * 3 == 921600
+    assert (ns["bytes_uint8"], ns["bytes_float64"]) == (921600, 8 * 921600)
+    assert ns["fc_weights"] == 921600 * 1000
+    assert "921,600,000" in out
+
+
+def test_ex_images_2(run):
+    ns, _ = run("ch4/ex_images_2.py")
+    r, g, b = (int(v) for v in ns["rgb"][0, 0])
+    assert ns["by_hand"] == round(0.299 * r + 0.587 * g + 0.114 * b) == ns["gray"]
+    assert ns["plain_mean"] == round((r + g + b) / 3)
+    assert b > max(r, g) and ns["plain_mean"] > ns["gray"]  # a bluish pixel gets brighter with equal weights
