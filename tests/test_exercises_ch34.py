@@ -146,3 +146,24 @@ def test_ex_images_2(run):
     assert ns["by_hand"] == round(0.299 * r + 0.587 * g + 0.114 * b) == ns["gray"]
     assert ns["plain_mean"] == round((r + g + b) / 3)
     assert b > max(r, g) and ns["plain_mean"] > ns["gray"]  # a bluish pixel gets brighter with equal weights
+
+
+# ---------------------------------------------------------------- 3.1 neuron
+
+
+def test_ex_neuron_1(run):
+    ns, _ = run("ch3/ex_neuron_1.py")
+    # w.x = 2*1 + (-1)*(-2) + 1*(-1) = 3 by hand, so z = 4 for b = 1 and z = 0 for b = -3
+    assert ns["outputs"][1.0, "sigmoid"] == pytest.approx(expit(4.0))
+    assert ns["outputs"][1.0, "tanh"] == pytest.approx(np.tanh(4.0))
+    assert ns["outputs"][-3.0, "sigmoid"] == pytest.approx(0.5)
+    assert ns["outputs"][-3.0, "tanh"] == pytest.approx(0.0, abs=1e-15)
+
+
+def test_ex_neuron_2(run):
+    ns, _ = run("ch3/ex_neuron_2.py")
+    from scipy.special import logit
+
+    assert ns["b_needed"] == pytest.approx(logit(0.9) - 3.0)
+    assert expit(3.0 + ns["b_needed"]) == pytest.approx(0.9)
+    assert ns["a"] == pytest.approx(0.9)
