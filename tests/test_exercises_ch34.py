@@ -167,3 +167,27 @@ def test_ex_neuron_2(run):
     assert ns["b_needed"] == pytest.approx(logit(0.9) - 3.0)
     assert expit(3.0 + ns["b_needed"]) == pytest.approx(0.9)
     assert ns["a"] == pytest.approx(0.9)
+
+
+# ---------------------------------------------------------------- 3.2 perceptron
+
+
+def test_ex_perceptron_1(run):
+    from sklearn.linear_model import Perceptron as SkPerceptron
+
+    ns, _ = run("ch3/ex_perceptron_1.py")
+    X, y = ns["X"], ns["y_and"]
+    assert ns["model"].converged_ and ns["model"].errors_[-1] == 0
+    np.testing.assert_array_equal(ns["pred"], [0, 0, 0, 1])  # the AND truth table
+    # the learned line separates the data as the rule m >= 0 -> 1 says, and scikit-learn's perceptron agrees
+    m = X @ ns["model"].coef_.ravel() + np.ravel(ns["model"].intercept_)
+    np.testing.assert_array_equal((m >= 0).astype(int), y)
+    assert SkPerceptron(max_iter=100, tol=None, random_state=0).fit(X, y).score(X, y) == 1.0
+
+
+def test_ex_perceptron_2(run):
+    ns, _ = run("ch3/ex_perceptron_2.py")
+    X = ns["X"].astype(int)
+    np.testing.assert_array_equal(ns["out"], np.logical_xor(X[:, 0], X[:, 1]))
+    np.testing.assert_array_equal(ns["h_or"], X[:, 0] | X[:, 1])
+    np.testing.assert_array_equal(ns["h_and"], X[:, 0] & X[:, 1])
