@@ -191,3 +191,42 @@ def test_ex_perceptron_2(run):
     np.testing.assert_array_equal(ns["out"], np.logical_xor(X[:, 0], X[:, 1]))
     np.testing.assert_array_equal(ns["h_or"], X[:, 0] | X[:, 1])
     np.testing.assert_array_equal(ns["h_and"], X[:, 0] & X[:, 1])
+
+
+# ---------------------------------------------------------------- 3.4 training
+
+
+def _net_221_loss(params, t, kind="mse"):
+    """The 2-2-1 sigmoid network of section 3.4 written out in numpy: loss for x = (0.5, 1)."""
+    W1, b1, v, bo = params[:4].reshape(2, 2), params[4:6], params[6:8], params[8]
+    h = expit(np.array([0.5, 1.0]) @ W1 + b1)
+    o = expit(h @ v + bo)
+    return (o - t) ** 2 if kind == "mse" else -(t * np.log(o) + (1 - t) * np.log(1 - o))
+
+
+_PARAMS_221 = np.array([0.1, 0.4, -0.2, 0.3, 0.1, -0.1, 0.5, -0.6, 0.2])
+
+
+def _finite_diff(f, p, eps=1e-6):
+    return np.array([(f(p + eps * e) - f(p - eps * e)) / (2 * eps) for e in np.eye(len(p))])
+
+
+def test_ex_training_1(run):
+    ns, _ = run("ch3/ex_training_1.py")
+    for t in (1.0, 0.0):
+        g = _finite_diff(lambda p: _net_221_loss(p, t), _PARAMS_221)
+        np.testing.assert_allclose(ns["grads"][t]["w"], g[:4], atol=1e-8)
+        np.testing.assert_allclose(ns["grads"][t]["v"], g[6:8], atol=1e-8)
+        assert ns["grads"][t]["delta_o"] == pytest.approx(g[8], abs=1e-8)
+    assert np.all(np.sign(ns["grads"][1.0]["w"]) == -np.sign(ns["grads"][0.0]["w"]))
+
+
+def test_ex_training_2(run):
+    ns, _ = run("ch3/ex_training_2.py")
+    o = ns["o"]
+    for t in (1.0, 0.0):
+        assert ns["delta"][t, "MSE"] == pytest.approx(_finite_diff(lambda p: _net_221_loss(p, t), _PARAMS_221)[8], abs=1e-8)
+        ce = _finite_diff(lambda p: _net_221_loss(p, t, "ce"), _PARAMS_221)[8]
+        assert ns["delta"][t, "cross-entropy"] == pytest.approx(ce, abs=1e-7)
+        assert ns["delta"][t, "cross-entropy"] == pytest.approx(o - t, abs=1e-9)  # the closed form
+        assert ns["delta"][t, "MSE"] == pytest.approx(2 * (o - t) * o * (1 - o), abs=1e-9)
