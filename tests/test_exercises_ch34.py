@@ -230,3 +230,34 @@ def test_ex_training_2(run):
         assert ns["delta"][t, "cross-entropy"] == pytest.approx(ce, abs=1e-7)
         assert ns["delta"][t, "cross-entropy"] == pytest.approx(o - t, abs=1e-9)  # the closed form
         assert ns["delta"][t, "MSE"] == pytest.approx(2 * (o - t) * o * (1 - o), abs=1e-9)
+
+
+# ---------------------------------------------------------------- 3.5 depth
+
+
+def test_ex_depth_1(run):
+    import warnings
+
+    from sklearn.neural_network import MLPClassifier as SkMLP
+
+    ns, _ = run("ch3/ex_depth_1.py")
+    X, y = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0]]), np.array([0, 1, 1])
+    for hidden, (formula, built) in ns["counts"].items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sk = SkMLP(hidden_layer_sizes=hidden, max_iter=1).fit(X, y)
+        reference = sum(W.size for W in sk.coefs_) + sum(b.size for b in sk.intercepts_)
+        assert formula == built == reference
+    assert ns["counts"][(220,)][0] == 881 and ns["counts"][(16,) * 8][0] == 1969
+    assert ns["width"] == 492  # 4h + 1 >= 1969  <=>  h >= 492
+
+
+def test_ex_depth_2(run):
+    ns, _ = run("ch3/ex_depth_2.py")
+    x = np.linspace(0.0, 1.0, 2**12 + 1)
+    for k, pieces in ns["pieces"].items():
+        assert pieces == 2**k
+        y = x.copy()
+        for _ in range(k):  # the tent map composed k times, in plain numpy
+            y = np.where(y < 0.5, 2 * y, 2 - 2 * y)
+        np.testing.assert_allclose(ns["tent_network"](k).forward(x[:, None]).ravel(), y, atol=1e-12)
