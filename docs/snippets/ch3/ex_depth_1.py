@@ -21,6 +21,7 @@ print("|---|---:|---:|")
 for hidden in [(220,), (27, 27), (16, 16, 16, 16), (16,) * 8]:
     counts[hidden] = (n_params(hidden), n_params_built(hidden))
     print(f"| {len(hidden)} × {hidden[0]} | {counts[hidden][0]} | {counts[hidden][1]} |")
+print()
 width = 1
 while n_params((width,)) < n_params((16,) * 8):
     width += 1

@@ -18,6 +18,7 @@ for t in (1.0, 0.0):
         net.backward(loss.backward())
         delta[t, name] = float(net.layers[2].grads["b"][0])        # dL/db_o = dL/dz_o = delta_o
 print(f"o = {o:.4f}")
+print()
 print(tr("| 目标 t | 损失 | $\\delta_o = \\partial L/\\partial z_o$ |", "| target t | loss | $\\delta_o = \\partial L/\\partial z_o$ |"))
 print("|---:|---|---:|")
 for (t, name), d in delta.items():
