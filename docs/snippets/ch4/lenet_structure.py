@@ -48,5 +48,5 @@ ax.set_aspect("equal")
 ax.axis("off")
 print(figure_html(fig, tr(
     "LeNet-5 风格的网络（卷积 → 池化 → 卷积 → 池化 → 3 个全连接层），各层的输出形状来自对一张 8×8 图片的正向传播。",
-    "A LeNet-5-style network (convolution → pooling → convolution → pooling → three dense layers); the output "
+    "A LeNet-5-style network (convolution → pooling → convolution → pooling → three fully connected layers); the output "
     "shapes come from a forward pass of one 8×8 image.")))
