@@ -1,6 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import neuron, sigmoid
+from mlnotes.viz import tr
 
 x = np.array([1.0, -2.0, -1.0])   # inputs
 w = np.array([2.0, -1.0, 1.0])    # weights
@@ -10,4 +11,4 @@ z = w @ x + b                     # 2*1 + (-1)*(-2) + 1*(-1) + 1
 a = neuron(x, w, b, activation="sigmoid")
 print(f"z = {z:g}")
 print(f"a = sigmoid({z:g}) = {a:.4f}")
-print(f"check: 1 / (1 + exp(-z)) = {1 / (1 + np.exp(-z)):.4f}, sigmoid(z) = {float(sigmoid(z)):.4f}")
+print(tr("验算：", "check: ") + f"1 / (1 + exp(-z)) = {1 / (1 + np.exp(-z)):.4f}, sigmoid(z) = {float(sigmoid(z)):.4f}")

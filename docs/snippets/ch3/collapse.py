@@ -1,6 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import Dense, Sequential, collapse_linear
+from mlnotes.viz import tr
 
 # 2 inputs -> 3 hidden neurons -> 1 output (z4), and NO activation function anywhere
 net = Sequential([Dense(2, 3, random_state=0), Dense(3, 1, random_state=1)])
@@ -14,4 +15,5 @@ print("W = W1 @ W2 =", W.ravel().round(4).tolist(), "  b = b1 @ W2 + b2 =", b.ro
 
 X = np.random.default_rng(0).normal(size=(1000, 2))
 diff = np.abs(net.forward(X) - (X @ W + b)).max()
-print(f"max |network(x) - (x W + b)| over {len(X)} random inputs: {diff:.1e}")
+print(tr(f"在 {len(X)} 个随机输入上，max |network(x) - (x W + b)| = {diff:.1e}",
+         f"max |network(x) - (x W + b)| over {len(X)} random inputs: {diff:.1e}"))

@@ -8,9 +8,11 @@ x = np.array([[10, 10, 10, 0, 0, 0]] * 6)   # 6x6 picture: bright left half, dar
 w = np.array([[1, 0, -1]] * 3)              # 3x3 vertical-edge detector
 y = conv2d(x, w)                            # 4x4 output feature
 first = (x[:3, :3] * w).sum()
+edge_cols = np.flatnonzero(np.abs(y).max(axis=0) > 0)  # output columns that respond
 print(tr(f"左上角的输出：把红框里的 9 个数与卷积核逐个相乘再相加，得到 {first}；",
          f"Top-left output: multiply the 9 numbers in the red box by the kernel entry by entry and add them up: {first};"),
-      tr(f"整张输出是 `{y.astype(int).tolist()}`。", f"the whole output is `{y.astype(int).tolist()}`."))
+      tr(f"整张输出是 `{y.astype(int).tolist()}`，响应不为 0 的是第 {edge_cols.tolist()} 列（从 0 数起）。",
+         f"the whole output is `{y.astype(int).tolist()}`; the columns that respond are {edge_cols.tolist()} (counting from 0)."))
 print()
 
 
@@ -36,9 +38,9 @@ for ax, filled in zip(axes, [False, True]):
     ax.text(10.5, 3, "=", ha="center", va="center", fontsize=18)
     shown = y.copy() if filled else np.where(np.arange(16).reshape(4, 4) == 0, first, np.nan)
     cells(ax, shown, 11, 5, box=(0, 0, 1) if not filled else None, brightest=30.0)
-    ax.set_title(tr("第一步：左上角 3×3 区域" if not filled else "填满右侧格子：中间一列响应最大，那里就是边缘",
+    ax.set_title(tr("第一步：左上角 3×3 区域" if not filled else f"填满右侧格子：中间 {len(edge_cols)} 列响应为 {int(y.max())}，边缘就在那里",
                     "first step: the top-left 3×3 region" if not filled else
-                    "all positions: the middle columns respond, where the edge is"), fontsize=10)
+                    f"all positions: the {len(edge_cols)} middle columns respond with {int(y.max())}, where the edge is"), fontsize=10)
     ax.set_xlim(-0.2, 15.2)
     ax.set_ylim(-0.2, 6.2)
     ax.set_aspect("equal")

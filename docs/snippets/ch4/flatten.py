@@ -20,7 +20,7 @@ for (i, j), v in np.ndenumerate(image[..., 0]):
             color="white" if v else "black", zorder=4)
 ax.text(0.75, 3.1, tr("4×4 图片（像素编号）", "4×4 image (pixel index)"), ha="center")
 ax.annotate("", xy=(2.6, 1.85), xytext=(1.9, 1.85), arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
-ax.text(2.25, 2.0, tr("摊平", "flatten"), ha="center", va="bottom")
+ax.text(2.25, 2.0, tr("展平", "flatten"), ha="center", va="bottom")
 # the network: 16 inputs -> 6 -> 4 -> 2
 sizes, xs = [16, 6, 4, 2], [3.2, 5.2, 7.0, 8.6]
 ys = [np.linspace(4.0, -0.3, n) if n == 16 else np.linspace(2.9, 0.8, n) if n > 2 else np.array([2.3, 1.4])
@@ -45,6 +45,6 @@ ax.set_ylim(-0.6, 4.7)
 ax.set_aspect("equal")
 ax.axis("off")
 print(figure_html(fig, tr(
-    "前馈神经网络的做法：把 (4, 4, 1) 的图片摊平成 16 维向量作为输入层，经过隐藏层，输出“有横折”和“没有横折”的概率。",
-    "The feed-forward way: the (4, 4, 1) image is flattened into a 16-vector for the input layer; "
+    "全连接网络的做法：把 (4, 4, 1) 的图片展平成 16 维向量作为输入层，经过隐藏层，输出“有横折”和“没有横折”的概率。",
+    "The fully connected way: the (4, 4, 1) image is flattened into a 16-vector for the input layer; "
     "after the hidden layers, two outputs give the probabilities of '横折' and 'no 横折'.")))

@@ -5,7 +5,7 @@ from mlnotes.cnn import make_lenet
 from mlnotes.viz import figure, figure_html, tr
 
 net = make_lenet(8, 10, random_state=0)     # for scikit-learn's 8x8 digit images
-names = ["C1", "ReLU", "S2", "C3", "ReLU", "S4", "Flatten", "C5", "ReLU", "F6", "ReLU", tr("输出", "output")]
+names = ["C1", "ReLU", "S2", "C3", "ReLU", "S4", tr("展平", "flatten"), "C5", "ReLU", "F6", "ReLU", tr("输出", "output")]
 x = np.zeros((1, 1, 8, 8))                  # one 8x8 grey image, (N, C, H, W)
 shapes = [(tr("输入", "input"), "", x.shape, 0)]
 for name, layer in zip(names, net):
@@ -47,6 +47,6 @@ ax.set_ylim(-2.5, 2.1)
 ax.set_aspect("equal")
 ax.axis("off")
 print(figure_html(fig, tr(
-    "LeNet-5 风格的网络（卷积 → 池化 → 卷积 → 池化 → 3 个全连接层），各层的输出形状来自对一张 8×8 图片的前向传播。",
-    "A LeNet-5-style network (convolution → pooling → convolution → pooling → three dense layers); the output "
+    "LeNet-5 风格的网络（卷积 → 池化 → 卷积 → 池化 → 3 个全连接层），各层的输出形状来自对一张 8×8 图片的正向传播。",
+    "A LeNet-5-style network (convolution → pooling → convolution → pooling → three fully connected layers); the output "
     "shapes come from a forward pass of one 8×8 image.")))

@@ -11,8 +11,8 @@ b = np.array([0.1])
 y = conv2d(x, w, b)                                       # (1, 1, 128, 128): ONE feature map
 per_channel = [conv2d(x[0, c], w[0, c]) for c in range(3)]  # each channel with its own kernel slice
 print(f"```\nx.shape = {x.shape}   w.shape = {w.shape}   conv2d(x, w, b).shape = {y.shape}\n"
-      f"sum of the 3 per-channel results + b == conv2d(x, w, b): "
-      f"{np.allclose(sum(per_channel) + b[0], y[0, 0])}\n```")
+      + tr("3 个通道各自的卷积结果之和 + b == conv2d(x, w, b)：", "sum of the 3 per-channel results + b == conv2d(x, w, b): ")
+      + f"{np.allclose(sum(per_channel) + b[0], y[0, 0])}\n```")
 
 fig = figure(figsize=(11, 6.6))[0]
 fig.clf()

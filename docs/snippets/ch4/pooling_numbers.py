@@ -12,7 +12,7 @@ x = np.array([[1, 1, 2, 4],
 mx, av = max_pool2d(x, 2), avg_pool2d(x, 2)      # 2x2 windows, stride 2
 layer = MaxPool2D(2).forward(x[None, None])      # the same as a network layer, (N, C, H, W)
 print(f"```\nmax_pool2d(x, 2) =\n{mx}\navg_pool2d(x, 2) =\n{av}\n"
-      f"MaxPool2D(2) gives the same: {np.array_equal(layer[0, 0], mx)}\n```")
+      + tr("网络层 MaxPool2D(2) 的结果相同：", "MaxPool2D(2) gives the same: ") + f"{np.array_equal(layer[0, 0], mx)}\n```")
 
 colors = ["#F5B7B1", "#AED6F1", "#ABEBC6", "#F9E79F"]
 

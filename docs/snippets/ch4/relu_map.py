@@ -24,6 +24,6 @@ for ax, data, title in zip(axes, [z, a], [tr("卷积输出 z（蓝负红正）",
     ax.grid(False)
 fig.colorbar(im, ax=axes, shrink=0.8)
 print(figure_html(fig, tr(
-    "激励函数逐个作用在特征图的每个值上：ReLU 只留下“从左到右变亮”的边缘（正值）。",
+    "激活函数逐个作用在特征图的每个值上：ReLU 只留下“从左到右变亮”的边缘（正值）。",
     "The activation acts on every value of the feature map: ReLU keeps only the left-to-right brightening "
     "edges (positive values).")))

@@ -34,9 +34,9 @@ for row, (im, title) in enumerate(zip(images, [tr("左上角的横折", "横折 
     for j in shared:
         strip.add_patch(Rectangle((j - 0.5, -0.5), 1, 1, fill=False,
                                   edgecolor="red", linewidth=2))
-    strip.set_title(tr("摊平后的 16 个输入（红框：两者共有的输入）", "the 16 inputs after flattening (red: inputs both share)"),
+    strip.set_title(tr("展平后的 16 个输入（红框：两者共有的输入）", "the 16 inputs after flattening (red: inputs both share)"),
                     fontsize=9)
 print(figure_html(fig, tr(
-    "同一个横折换了位置，点亮的是另一组输入神经元：前馈网络在一个位置学到的权重用不到另一个位置。",
-    "The same stroke moved: a different set of input neurons lights up, so the weights a feed-forward "
+    "同一个横折换了位置，点亮的是另一组输入神经元：全连接网络在一个位置学到的权重用不到另一个位置。",
+    "The same stroke moved: a different set of input neurons lights up, so the weights a fully connected "
     "network learned for one position do not carry over to the other.")))

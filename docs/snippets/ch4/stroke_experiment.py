@@ -7,7 +7,7 @@ settings = {"n_train": 400, "n_test": 400, "epochs": 20, "random_state": 0}
 result = stroke_experiment(**settings)  # trains an MLP and a CNN on the same left-side strokes
 data = stroke_position_split(settings["n_train"], settings["n_test"], random_state=0)  # the same data, to look at
 
-names = {"mlp": tr("MLP（摊平的像素）", "MLP (flattened pixels)"), "cnn": tr("CNN（共享的 3×3 卷积核）", "CNN (shared 3×3 kernels)")}
+names = {"mlp": tr("MLP（展平的像素）", "MLP (flattened pixels)"), "cnn": tr("CNN（共享的 3×3 卷积核）", "CNN (shared 3×3 kernels)")}
 print(tr("| 网络 | 权重个数 | 训练集 | 新图片、训练过的位置 | 新图片、**没见过的位置** |",
          "| network | weights | training set | new images, seen positions | new images, **unseen positions** |"))
 print("|---|---:|---:|---:|---:|")
