@@ -55,7 +55,7 @@ def test_every_chapter_page_links_a_notebook_and_a_script_that_exist(built_site)
             nbformat.validate(nb)
             blocks = [c for c in nb.cells if c.cell_type == "code" and "mlnotes" in c.metadata]
             source = (ROOT / "docs" / lang / page.replace("/index.html", ".md")).read_text(encoding="utf-8")
-            fences = len(re.findall(r'^```python[^\n]*exec="on"', source, re.M))
+            fences = len(re.findall(r'^[ \t]*```python[^\n]*exec="on"', source, re.M))
             assert len(blocks) == fences > 0, f"{lang}/{page}: {len(blocks)} code cells for {fences} blocks"
             assert nb.cells[1].source.startswith("%pip install mlnotes-") and f'set_language("{lang}")' in nb.cells[2].source
             script = next(t for t in targets if t.suffix == ".py").read_text(encoding="utf-8")
