@@ -86,13 +86,41 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # the browser closing a connection early is no error
+        pass
+
+
 @pytest.fixture(scope="session")
 def server(built_site, second_build, site_port, origin):
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    httpd = _Server(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield origin
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _SubPathHandler(_QuietHandler):
+    """Serves the site under ``/mirror/`` (a project page on a static host); anything else is 404."""
+    prefix = "/mirror"
+
+    def translate_path(self, path):
+        if not (path == self.prefix or path.startswith(self.prefix + "/")):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path(path[len(self.prefix):] or "/")
+
+
+@pytest.fixture(scope="session")
+def mirror(built_site, server):
+    """The same build served on another port than its build origin, under the sub-path ``/mirror/``."""
+    port = free_port()
+    handler = functools.partial(_SubPathHandler, directory=str(built_site))
+    httpd = _Server(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}{_SubPathHandler.prefix}"
     httpd.shutdown()
     httpd.server_close()
 

@@ -49,13 +49,41 @@ def open_page(pg, url: str) -> None:
     pg.wait_for_load_state("networkidle")
 
 
+def switch_language(pg, dst: str) -> None:
+    pg.hover(".md-header__option .md-select")
+    pg.click(f'a.md-select__link[hreflang="{dst}"]')
+
+
 @pytest.mark.parametrize("src, dst", [("zh", "en"), ("en", "zh")])
-def test_language_switcher_stays_on_the_same_page(page, server, src, dst):
-    open_page(page, f"{server}/{src}/ch1/overview/")
-    page.hover(".md-header__option .md-select")
-    page.click(f'a.md-select__link[hreflang="{dst}"]')
-    page.wait_for_url(f"{server}/{dst}/ch1/overview/", timeout=10_000)
-    assert page.locator("h1").first.inner_text().startswith("1.1")
+@pytest.mark.parametrize("path, section", [
+    ("ch3/activations/", "sec-3-3-2"),             # a numbered section of a chapter page
+    ("ch4/convolution/", "sec-4-2-2-p6"),          # an unnumbered sub-section
+    ("api/linear_model/", "mlnotes.linear_model.LogisticRegression"),  # an entry of an API page
+])
+def test_language_switch_keeps_page_and_section_anywhere(page, mirror, src, dst, path, section):
+    """Served on another port than the build origin and under a sub-path, the switch keeps page and section."""
+    open_page(page, f"{mirror}/{src}/{path}#{section}")
+    switch_language(page, dst)
+    page.wait_for_url(f"{mirror}/{dst}/{path}#{section}", timeout=10_000)
+    assert page.locator(f'[id="{section}"]').count() == 1
+
+
+def test_language_switch_follows_the_section_being_read(page, mirror):
+    """Scrolling to a section puts it in the address bar (navigation.tracking), so the switch keeps it."""
+    open_page(page, f"{mirror}/zh/ch3/activations/")
+    page.evaluate("document.getElementById('sec-3-3-3').scrollIntoView()")
+    page.mouse.wheel(0, 40)
+    page.wait_for_function("location.hash === '#sec-3-3-3'", timeout=5_000)
+    switch_language(page, "en")
+    page.wait_for_url(f"{mirror}/en/ch3/activations/#sec-3-3-3", timeout=10_000)
+
+
+def test_colour_scheme_is_shared_by_both_languages(page, mirror):
+    open_page(page, f"{mirror}/en/ch1/overview/")
+    page.locator("form[data-md-component=palette] label:visible").first.click()  # to dark
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    open_page(page, f"{mirror}/zh/ch3/neuron/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
 def search(pg, query: str) -> list[str]:

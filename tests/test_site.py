@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -137,6 +138,34 @@ def test_zh_and_en_pages_are_in_step(built_site):
             'class="language-python highlight"'), f"{page}: code blocks differ"
         zh_h2 = len(re.findall(r"<h2 id=", zh[page]))
         assert zh_h2 == len(re.findall(r"<h2 id=", en[page])), f"{page}: sections differ"
+
+
+HEADING_ID = re.compile(r'<h[1-6] id="([^"]+)"')
+ROOT_ABSOLUTE = re.compile(r'(?:href|src)="/(?!/)[^"]*"')
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)">')
+
+
+def test_headings_have_the_same_ids_in_both_languages(built_site):
+    """The language switcher keeps the section: every heading id of a page exists in the other language."""
+    zh, en = html_pages(built_site, "zh"), html_pages(built_site, "en")
+    for page in zh:
+        zh_ids, en_ids = HEADING_ID.findall(zh[page]), HEADING_ID.findall(en[page])
+        assert zh_ids, f"{page}: no heading"
+        assert not set(zh_ids) - set(en_ids), f"{page}: zh heading ids missing in en: {set(zh_ids) - set(en_ids)}"
+        assert not set(en_ids) - set(zh_ids), f"{page}: en heading ids missing in zh: {set(en_ids) - set(zh_ids)}"
+        if not page.startswith("api/"):
+            assert all(re.fullmatch(r"(sec-\d+(-\d+)*|p\d+)(-p\d+)*", i) for i in zh_ids), zh_ids
+
+
+def test_pages_link_relatively_and_alternates_name_the_same_page(built_site):
+    """No root-absolute link (the site works under any base path); hreflang alternates name this page."""
+    for lang in LANGS:
+        for page, html in html_pages(built_site, lang).items():
+            assert not ROOT_ABSOLUTE.findall(html), f"{lang}/{page}: root-absolute links {ROOT_ABSOLUTE.findall(html)[:3]}"
+            here = f"http://h/base/{lang}/{page}"
+            alternates = {hreflang: urljoin(here, href) for href, hreflang in ALTERNATE.findall(html)}
+            assert alternates == {other: urljoin(f"http://h/base/{other}/{page}", ".") for other in LANGS}, \
+                f"{lang}/{page}: {alternates}"
 
 
 def test_figure_manifest_maps_seed_images_to_built_figures(built_site):
