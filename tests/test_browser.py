@@ -164,3 +164,20 @@ def test_every_chapter_page_shows_its_figures(page, server, built_site, lang, pa
         assert box and box["width"] > 150 and box["height"] > 50, f"{lang}/{page_path}: {fig_id} not visible ({box})"
     assert "\ufffd" not in page.locator("article").inner_text(), "replacement characters on the page"
     shot(page, f"{lang}-{page_path.replace('/', '-')}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_math_uses_the_shipped_font_and_subscripts_drop(page, mirror, lang):
+    """h_{t-1}: the subscript sits visibly below its base, drawn with the site's own math font."""
+    open_page(page, f"{mirror}/{lang}/ch2/history/")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("""() => [...document.fonts].some(f => f.family.includes('mlnotes STIX Math') && f.status === 'loaded')""")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('article msub')].filter(
+        s => s.children[0].textContent === 'h' && s.children[1].textContent.startsWith('t')).map(s => {
+          const b = s.children[0].getBoundingClientRect(), u = s.children[1].getBoundingClientRect();
+          return {baseTop: b.top, baseBottom: b.bottom, subTop: u.top, subBottom: u.bottom, subHeight: u.height};
+        })""")
+    assert boxes, "no h_t subscript on the page"
+    for box in boxes:
+        assert box["subBottom"] > box["baseBottom"] + 0.2 * box["subHeight"], box
+        assert box["subTop"] > box["baseTop"] + 0.3 * (box["baseBottom"] - box["baseTop"]), box

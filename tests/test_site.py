@@ -168,6 +168,20 @@ def test_pages_link_relatively_and_alternates_name_the_same_page(built_site):
                 f"{lang}/{page}: {alternates}"
 
 
+def test_math_is_mathml_a_math_font_draws_well(built_site):
+    """Primes are not raised twice, signs of numbers are part of the number, set minus is U+2216."""
+    for lang in LANGS:
+        neuron = (built_site / lang / "ch3" / "neuron" / "index.html").read_text(encoding="utf-8")
+        assert "<mn>&#x02212;2</mn><mo>&#x0002C;</mo><mn>&#x02212;1</mn>" in neuron  # (1, −2, −1)
+        for page, html in html_pages(built_site, lang).items():
+            assert "&#x029F5;" not in html, f"{lang}/{page}: U+29F5 (no glyph in most fonts)"
+            assert not re.search(r"<mi>&#x0203[2-4];</mi></msup>", html), f"{lang}/{page}: a prime raised as a superscript"
+    css = (built_site / "zh" / "assets" / "stylesheets" / "mlnotes.css").read_text(encoding="utf-8")
+    assert 'url("../fonts/STIXMath-Regular.woff2")' in css
+    assert (built_site / "zh" / "assets" / "fonts" / "STIXMath-Regular.woff2").stat().st_size > 50_000
+    assert "SIL-OFL-1.1" in (ROOT / "docs" / "overrides" / "assets" / "fonts" / "STIXMath-LICENSE.txt").read_text()
+
+
 def test_figure_manifest_maps_seed_images_to_built_figures(built_site):
     manifest = yaml.safe_load((ROOT / "docs" / "figures.yml").read_text(encoding="utf-8"))
     assert len(manifest) == 96, "the notes have 96 images (chapters 1-4); each must be mapped"
