@@ -181,3 +181,48 @@ def test_math_uses_the_shipped_font_and_subscripts_drop(page, mirror, lang):
     for box in boxes:
         assert box["subBottom"] > box["baseBottom"] + 0.2 * box["subHeight"], box
         assert box["subTop"] > box["baseTop"] + 0.3 * (box["baseBottom"] - box["baseTop"]), box
+
+
+MIN_LABEL_PX = 9.0
+FIGURE_LABELS = """() => [...document.querySelectorAll('figure.mlnotes-figure svg[data-min-font-pt]')].map(svg => ({
+    id: svg.closest('figure').id,
+    // text is drawn as paths: the SVG records its smallest font size (pt) and its natural width (pt)
+    // at render time (mlnotes.viz.to_svg); the reader sees them scaled by the rendered width
+    px: +svg.dataset.minFontPt * svg.getBoundingClientRect().width / +svg.dataset.widthPt,
+    overflow: svg.closest('figure').scrollWidth > svg.closest('figure').clientWidth + 1,
+}))"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figure_labels_are_readable_on_desktop_and_phone(browser, server, lang):
+    """Every figure's smallest label is >= 9 CSS px in the 1280 px column and on a 390 px phone (scrolling there)."""
+    smallest = {}
+    for width, height in [(1280, 900), (390, 844)]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        pg = context.new_page()
+        for page_path in CHAPTER_PAGES:
+            pg.goto(f"{server}/{lang}/{page_path}/", wait_until="load")
+            figures = pg.evaluate(FIGURE_LABELS)
+            assert figures, f"{lang}/{page_path}: no figure"
+            for fig in figures:
+                smallest[(width, fig["id"])] = fig["px"]
+            if width == 390:
+                assert pg.evaluate("document.documentElement.scrollWidth") <= 390, f"{lang}/{page_path} wider than the phone"
+        context.close()
+    small = {k: round(v, 2) for k, v in smallest.items() if v < MIN_LABEL_PX}
+    assert not small, f"labels below {MIN_LABEL_PX} px: {small}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_page_is_wider_than_a_phone(browser, server, built_site, lang):
+    """At 390 px, no page (home, chapters, API reference) scrolls sideways: wide content scrolls in its own box."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    wide = {}
+    for path in sorted(p.parent.relative_to(built_site / lang).as_posix() for p in (built_site / lang).rglob("index.html")):
+        pg.goto(f"{server}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    context.close()
+    assert not wide, f"pages wider than 390 px: {wide}"
