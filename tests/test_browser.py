@@ -121,7 +121,7 @@ def test_api_page_labels_follow_the_language(page, server, lang, label):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overview_page_figures_and_math_render(page, server, lang):
     open_page(page, f"{server}/{lang}/ch1/overview/")
-    figure = page.locator("#fig-ch1-line-fit-figure svg")
+    figure = page.locator("#fig-ch1-line-fit-figure img")
     figure.scroll_into_view_if_needed()
     box = figure.bounding_box()
     assert figure.is_visible() and box and box["width"] > 400 and box["height"] > 200
@@ -158,9 +158,12 @@ def test_every_chapter_page_shows_its_figures(page, server, built_site, lang, pa
     assert expected, f"{lang}/{page_path} has no figure"
     open_page(page, f"{server}/{lang}/{page_path}/")
     for fig_id in expected:
-        svg = page.locator(f"#{fig_id} svg")
-        assert svg.count() == 1, f"{fig_id}: no svg"
-        box = svg.bounding_box()
+        img = page.locator(f"#{fig_id} img")  # the figure's SVG file, loaded lazily
+        assert img.count() == 1, f"{fig_id}: no image"
+        img.scroll_into_view_if_needed()
+        img.evaluate("i => i.decode()")  # rejects if the SVG cannot be loaded or decoded
+        assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{lang}/{page_path}: {fig_id} did not load"
+        box = img.bounding_box()
         assert box and box["width"] > 150 and box["height"] > 50, f"{lang}/{page_path}: {fig_id} not visible ({box})"
     assert "\ufffd" not in page.locator("article").inner_text(), "replacement characters on the page"
     shot(page, f"{lang}-{page_path.replace('/', '-')}")
@@ -184,7 +187,7 @@ def test_math_uses_the_shipped_font_and_subscripts_drop(page, mirror, lang):
 
 
 MIN_LABEL_PX = 9.0
-FIGURE_LABELS = """() => [...document.querySelectorAll('figure.mlnotes-figure svg[data-min-font-pt]')].map(svg => ({
+FIGURE_LABELS = """() => [...document.querySelectorAll('figure.mlnotes-figure img[data-min-font-pt]')].map(svg => ({
     id: svg.closest('figure').id,
     // text is drawn as paths: the SVG records its smallest font size (pt) and its natural width (pt)
     // at render time (mlnotes.viz.to_svg); the reader sees them scaled by the rendered width

@@ -168,6 +168,19 @@ def test_pages_link_relatively_and_alternates_name_the_same_page(built_site):
                 f"{lang}/{page}: {alternates}"
 
 
+def test_chapter_pages_are_light(built_site):
+    """Figures live in their own files, so no chapter page's HTML is above 400 KB; photos are JPEG."""
+    for lang in LANGS:
+        for page, html in html_pages(built_site, lang).items():
+            if page.startswith("ch"):
+                assert len(html.encode("utf-8")) < 400_000, f"{lang}/{page}: {len(html.encode()) // 1024} KB"
+        figures = {p.name: p.read_text(encoding="utf-8") for p in (built_site / lang / "figures").glob("*.svg")}
+        assert any("data:image/jpeg;base64," in svg for svg in figures.values()), "no photo re-encoded as JPEG"
+        big_png = [name for name, svg in figures.items()
+                   if any(len(b) > 100_000 for b in re.findall(r'data:image/png;base64,([^"]+)', svg))]
+        assert not big_png, f"{lang}: photos left as large base64 PNG: {big_png}"
+
+
 def test_math_is_mathml_a_math_font_draws_well(built_site):
     """Primes are not raised twice, signs of numbers are part of the number, set minus is U+2216."""
     for lang in LANGS:
@@ -197,7 +210,11 @@ def test_pages_show_real_output(built_site):
     for lang in LANGS:
         html = (built_site / lang / "ch1" / "overview" / "index.html").read_text(encoding="utf-8")
         assert re.search(r"f\(4\) = 8\.\d{3}|f\(4\) = 9\.\d{3}", html), "f(4) output missing"
-        assert "<svg" in html and "<math" in html
+        assert "<math" in html
+        figures = re.findall(r'<img class="mlnotes-figure-img" src="((?:\.\./)*)figures/([0-9a-f]{20}\.svg)"', html)
+        assert figures and all(up == "../../" for up, _ in figures)
+        assert all((built_site / lang / "figures" / name).read_text(encoding="utf-8").count("<svg") == 1
+                   for _, name in figures)
         assert "\\(" not in html and "$y = " not in html
 
 
