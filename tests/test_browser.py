@@ -229,3 +229,41 @@ def test_no_page_is_wider_than_a_phone(browser, server, built_site, lang):
             wide[path] = width
     context.close()
     assert not wide, f"pages wider than 390 px: {wide}"
+
+
+SEARCHES = {
+    "zh": {"感知机": "ch3/perceptron/", "梯度消失": "ch3/activations/", "零填充": "ch4/convolution/",
+           "卷积核": "ch4/convolution/", "池化": "ch4/cnn/", "反向传播": "ch3/training/", "过拟合": "ch1/overview/",
+           "KMeans": "api/cluster/"},
+    "en": {"perceptron": "ch3/perceptron/", "vanishing gradient": "ch3/activations/", "zero padding": "ch4/convolution/",
+           "kernel": "ch4/convolution/", "pooling": "ch4/cnn/", "backpropagation": "ch3/training/",
+           "overfitting": "ch1/overview/", "KMeans": "api/cluster/"},
+}
+
+
+def result_pages(pg, query: str) -> list[str]:
+    """The pages of the search results for ``query``, best first (sections folded into their page)."""
+    search(pg, query)
+    pg.wait_for_timeout(300)  # the result list settles after the first match
+    pages = []
+    for href in pg.locator(".md-search-result__list > .md-search-result__item > a").evaluate_all("as => as.map(a => a.href)"):
+        path = urlparse(href).path.split("/", 2)[2]
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_ranks_the_explaining_page_first(page, server, lang):
+    """Each query finds the page that explains it in the top 2; snippets are prose, not code."""
+    open_page(page, f"{server}/{lang}/")
+    misses = {}
+    for query, expected in SEARCHES[lang].items():
+        pages = result_pages(page, query)
+        if expected not in pages[:2]:
+            misses[query] = pages[:4]
+        snippets = page.locator(".md-search-result__article").all_inner_texts()
+        assert not any("import " in s for s in snippets), f"{query}: code in the result snippets"
+        page.locator("input.md-search__input").fill("")
+    shot(page, f"{lang}-search")
+    assert not misses, f"explaining page not in the top 2: {misses}"
