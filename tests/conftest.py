@@ -82,8 +82,24 @@ def second_build(built_site, origin):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: a missing page gets the 404.html of its language folder, else the root one."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        root = Path(self.directory)
+        lang = next((p for p in self.path.split("/") if p in LANGS), None)
+        page = root / lang / "404.html" if lang else root / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class _Server(http.server.ThreadingHTTPServer):

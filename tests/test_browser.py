@@ -267,3 +267,22 @@ def test_search_ranks_the_explaining_page_first(page, server, lang):
         page.locator("input.md-search__input").fill("")
     shot(page, f"{lang}-search")
     assert not misses, f"explaining page not in the top 2: {misses}"
+
+
+
+@pytest.mark.parametrize("lang, title, home", [("zh", "找不到页面", "首页"), ("en", "Page not found", "home page")])
+def test_not_found_page_is_in_the_language_and_works_under_a_sub_path(page, mirror, lang, title, home):
+    """A missing page under /mirror/<lang>/ gets that language's 404 page (as a static host serves it), styled,
+    with a home link that works."""
+    page.goto(f"{mirror}/{lang}/ch9/no-such-page/")
+    assert title in page.locator("article h1").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.locator("article a", has_text=home).click()
+    page.wait_for_url(f"{mirror}/{lang}/")
+
+
+def test_root_not_found_page_links_both_languages(page, server):
+    page.goto(f"{server}/no-such-page")
+    assert "找不到页面" in page.locator("body").inner_text() and "Page not found" in page.locator("body").inner_text()
+    page.locator("a", has_text="English").click()
+    page.wait_for_url(f"{server}/en/")

@@ -32,6 +32,9 @@ def test_both_languages_build_strict(built_site):
         assert (built_site / lang / "ch1" / "overview" / "index.html").is_file()
     root = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'url=zh/' in root and 'href="en/"' in root
+    assert "找不到页面" in (built_site / "zh" / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in (built_site / "en" / "404.html").read_text(encoding="utf-8")
+    assert 'href="en/"' in (built_site / "404.html").read_text(encoding="utf-8")
 
 
 def test_a_page_whose_code_raises_fails_the_build(tmp_path):
