@@ -289,8 +289,15 @@ def _make_readable(fig: Figure) -> float:
     labels = _labels(fig)
     if not labels:
         return 0.0
+
+    def needed(width_pt: float) -> float:  # smallest size (pt) that is MIN_LABEL_PX at the column width
+        return 1.05 * MIN_LABEL_PX * width_pt / min(COLUMN_PX, width_pt * 4 / 3)
+
+    smallest = min(t.get_fontsize() for t in labels)
+    if smallest >= 1.15 * needed(fig.get_figwidth() * 72):  # clearly large enough: no layout pass needed
+        return smallest
     width_pt = fig.get_tightbbox(fig.canvas.get_renderer()).width * 72 + 2 * 0.1 * 72  # savefig's pad_inches
-    needed = 1.05 * MIN_LABEL_PX * width_pt / min(COLUMN_PX, width_pt * 4 / 3)
+    needed = needed(width_pt)
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             ticks = [t for t in axis.get_ticklabels(which="both") if t.get_visible() and t.get_text().strip()]
