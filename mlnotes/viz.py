@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import io
+import math
 import os
 import re
 import sys
@@ -242,7 +243,11 @@ def to_svg(fig: Figure, *, alt: str = "") -> str:
     """Render ``fig`` as an inline ``<svg>`` element and close it.
 
     The output is deterministic: no date, a fixed hash salt for element ids,
-    and text drawn as paths (no font needed in the browser).
+    and text drawn as paths (no font needed in the browser). Labels too small to
+    read at the page's column width are raised first (`_make_readable`); the
+    ``<svg>`` records its smallest font size and its width (``data-min-font-pt``,
+    ``data-width-pt``, so a test can measure what a reader sees) and is never
+    drawn narrower than its smallest label needs (``min-width``).
 
     Parameters
     ----------
@@ -268,6 +273,7 @@ def to_svg(fig: Figure, *, alt: str = "") -> str:
     if not isinstance(alt, str):
         raise TypeError(f"alt must be a string (the figure's accessible description), got {type(alt).__name__}.")
     _require_cjk_font(fig)
+    smallest = _make_readable(fig)
     buf = io.StringIO()
     with plt.rc_context(style()):
         fig.savefig(buf, format="svg", bbox_inches=_tight_bbox(fig), metadata={"Date": None, "Creator": None})
@@ -279,13 +285,57 @@ def to_svg(fig: Figure, *, alt: str = "") -> str:
     def _size(m: re.Match[str]) -> str:
         width = float(m.group(2))
         label = html.escape(alt, quote=True)
-        return (f'<svg{m.group(1)} role="img" aria-label="{label}" '
-                f'style="width:100%;max-width:{width * 4 / 3:.0f}px;height:auto"')
+        # never narrower than its smallest label needs (on a phone the figure scrolls sideways)
+        font = math.floor(smallest * 100) / 100  # recorded as drawn, never rounded up
+        min_width = min(width * 4 / 3, math.ceil(MIN_LABEL_PX * width / font)) if font else 0
+        return (f'<svg{m.group(1)} role="img" aria-label="{label}" data-width-pt="{width:g}" '
+                f'data-min-font-pt="{font:g}" '
+                f'style="width:100%;min-width:{min_width:.0f}px;max-width:{width * 4 / 3:.0f}px;height:auto"')
 
     text = _SIZE_RE.sub(_size, text, count=1)
     if alt:
         text = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + f"<title>{html.escape(alt)}</title>", text, count=1)
     return text.strip()
+
+
+def _labels(fig: Figure) -> list[matplotlib.text.Text]:
+    """The text a reader sees in ``fig``: visible, non-empty text artists (tick labels included)."""
+    return [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+
+
+COLUMN_PX = 640  # the content column in a 1280 px window (688 px) less the indent of a tab or admonition
+MIN_LABEL_PX = 9.0  # the smallest text a reader should have to read, in CSS px
+
+
+def _make_readable(fig: Figure) -> float:
+    """Raise every label that would be drawn below `MIN_LABEL_PX` at the column width; return the smallest size (pt).
+
+    The SVG is shown at ``min(column, natural width)``: a figure wider than the column is scaled
+    down and its labels with it. Labels smaller than what that scale needs are raised to it
+    (larger text is left alone); the page's stylesheet keeps the figure at least as wide as its
+    smallest label needs on narrower screens (scrolling within the figure).
+    """
+    labels = _labels(fig)
+    if not labels:
+        return 0.0
+
+    def needed(width_pt: float) -> float:  # smallest size (pt) that is MIN_LABEL_PX at the column width
+        return 1.05 * MIN_LABEL_PX * width_pt / min(COLUMN_PX, width_pt * 4 / 3)
+
+    smallest = min(t.get_fontsize() for t in labels)
+    if smallest >= 1.15 * needed(fig.get_figwidth() * 72):  # clearly large enough: no layout pass needed
+        return smallest
+    width_pt = fig.get_tightbbox(fig.canvas.get_renderer()).width * 72 + 2 * 0.1 * 72  # savefig's pad_inches
+    needed = needed(width_pt)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            ticks = [t for t in axis.get_ticklabels(which="both") if t.get_visible() and t.get_text().strip()]
+            if ticks and min(t.get_fontsize() for t in ticks) < needed:
+                axis.set_tick_params(which="both", labelsize=needed)
+    for text in labels:
+        if text.get_fontsize() < needed:
+            text.set_fontsize(needed)
+    return min(t.get_fontsize() for t in _labels(fig))
 
 
 def figure_id(depth: int = 1) -> str:

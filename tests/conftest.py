@@ -119,17 +119,61 @@ def second_build(built_site, origin):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: a missing page gets the 404.html of its language folder, else the root one."""
+
     def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        root = Path(self.directory)
+        lang = next((p for p in self.path.split("/") if p in LANGS), None)
+        page = root / lang / "404.html" if lang else root / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # the browser closing a connection early is no error
         pass
 
 
 @pytest.fixture(scope="session")
 def server(built_site, second_build, site_port, origin):
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    httpd = _Server(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield origin
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _SubPathHandler(_QuietHandler):
+    """Serves the site under ``/mirror/`` (a project page on a static host); anything else is 404."""
+    prefix = "/mirror"
+
+    def translate_path(self, path):
+        if not (path == self.prefix or path.startswith(self.prefix + "/")):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path(path[len(self.prefix):] or "/")
+
+
+@pytest.fixture(scope="session")
+def mirror(built_site, server):
+    """The same build served on another port than its build origin, under the sub-path ``/mirror/``."""
+    port = free_port()
+    handler = functools.partial(_SubPathHandler, directory=str(built_site))
+    httpd = _Server(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}{_SubPathHandler.prefix}"
     httpd.shutdown()
     httpd.server_close()
 

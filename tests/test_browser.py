@@ -49,13 +49,41 @@ def open_page(pg, url: str) -> None:
     pg.wait_for_load_state("networkidle")
 
 
+def switch_language(pg, dst: str) -> None:
+    pg.hover(".md-header__option .md-select")
+    pg.click(f'a.md-select__link[hreflang="{dst}"]')
+
+
 @pytest.mark.parametrize("src, dst", [("zh", "en"), ("en", "zh")])
-def test_language_switcher_stays_on_the_same_page(page, server, src, dst):
-    open_page(page, f"{server}/{src}/ch1/overview/")
-    page.hover(".md-header__option .md-select")
-    page.click(f'a.md-select__link[hreflang="{dst}"]')
-    page.wait_for_url(f"{server}/{dst}/ch1/overview/", timeout=10_000)
-    assert page.locator("h1").first.inner_text().startswith("1.1")
+@pytest.mark.parametrize("path, section", [
+    ("ch3/activations/", "sec-3-3-2"),             # a numbered section of a chapter page
+    ("ch4/convolution/", "sec-4-2-2-p6"),          # an unnumbered sub-section
+    ("api/linear_model/", "mlnotes.linear_model.LogisticRegression"),  # an entry of an API page
+])
+def test_language_switch_keeps_page_and_section_anywhere(page, mirror, src, dst, path, section):
+    """Served on another port than the build origin and under a sub-path, the switch keeps page and section."""
+    open_page(page, f"{mirror}/{src}/{path}#{section}")
+    switch_language(page, dst)
+    page.wait_for_url(f"{mirror}/{dst}/{path}#{section}", timeout=10_000)
+    assert page.locator(f'[id="{section}"]').count() == 1
+
+
+def test_language_switch_follows_the_section_being_read(page, mirror):
+    """Scrolling to a section puts it in the address bar (navigation.tracking), so the switch keeps it."""
+    open_page(page, f"{mirror}/zh/ch3/activations/")
+    page.evaluate("document.getElementById('sec-3-3-3').scrollIntoView()")
+    page.mouse.wheel(0, 40)
+    page.wait_for_function("location.hash === '#sec-3-3-3'", timeout=5_000)
+    switch_language(page, "en")
+    page.wait_for_url(f"{mirror}/en/ch3/activations/#sec-3-3-3", timeout=10_000)
+
+
+def test_colour_scheme_is_shared_by_both_languages(page, mirror):
+    open_page(page, f"{mirror}/en/ch1/overview/")
+    page.locator("form[data-md-component=palette] label:visible").first.click()  # to dark
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    open_page(page, f"{mirror}/zh/ch3/neuron/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
 def search(pg, query: str) -> list[str]:
@@ -93,7 +121,7 @@ def test_api_page_labels_follow_the_language(page, server, lang, label):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overview_page_figures_and_math_render(page, server, lang):
     open_page(page, f"{server}/{lang}/ch1/overview/")
-    figure = page.locator("#fig-ch1-line-fit-figure svg")
+    figure = page.locator("#fig-ch1-line-fit-figure img")
     figure.scroll_into_view_if_needed()
     box = figure.bounding_box()
     assert figure.is_visible() and box and box["width"] > 400 and box["height"] > 200
@@ -130,9 +158,133 @@ def test_every_chapter_page_shows_its_figures(page, server, built_site, lang, pa
     assert expected, f"{lang}/{page_path} has no figure"
     open_page(page, f"{server}/{lang}/{page_path}/")
     for fig_id in expected:
-        svg = page.locator(f"#{fig_id} svg")
-        assert svg.count() == 1, f"{fig_id}: no svg"
-        box = svg.bounding_box()
+        img = page.locator(f"#{fig_id} img")  # the figure's SVG file, loaded lazily
+        assert img.count() == 1, f"{fig_id}: no image"
+        img.scroll_into_view_if_needed()
+        img.evaluate("i => i.decode()")  # rejects if the SVG cannot be loaded or decoded
+        assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{lang}/{page_path}: {fig_id} did not load"
+        box = img.bounding_box()
         assert box and box["width"] > 150 and box["height"] > 50, f"{lang}/{page_path}: {fig_id} not visible ({box})"
     assert "\ufffd" not in page.locator("article").inner_text(), "replacement characters on the page"
     shot(page, f"{lang}-{page_path.replace('/', '-')}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_math_uses_the_shipped_font_and_subscripts_drop(page, mirror, lang):
+    """h_{t-1}: the subscript sits visibly below its base, drawn with the site's own math font."""
+    open_page(page, f"{mirror}/{lang}/ch2/history/")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("""() => [...document.fonts].some(f => f.family.includes('mlnotes STIX Math') && f.status === 'loaded')""")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('article msub')].filter(
+        s => s.children[0].textContent === 'h' && s.children[1].textContent.startsWith('t')).map(s => {
+          const b = s.children[0].getBoundingClientRect(), u = s.children[1].getBoundingClientRect();
+          return {baseTop: b.top, baseBottom: b.bottom, subTop: u.top, subBottom: u.bottom, subHeight: u.height};
+        })""")
+    assert boxes, "no h_t subscript on the page"
+    for box in boxes:
+        assert box["subBottom"] > box["baseBottom"] + 0.2 * box["subHeight"], box
+        assert box["subTop"] > box["baseTop"] + 0.3 * (box["baseBottom"] - box["baseTop"]), box
+
+
+MIN_LABEL_PX = 9.0
+FIGURE_LABELS = """() => [...document.querySelectorAll('figure.mlnotes-figure img[data-min-font-pt]')].map(svg => ({
+    id: svg.closest('figure').id,
+    // text is drawn as paths: the SVG records its smallest font size (pt) and its natural width (pt)
+    // at render time (mlnotes.viz.to_svg); the reader sees them scaled by the rendered width
+    px: +svg.dataset.minFontPt * svg.getBoundingClientRect().width / +svg.dataset.widthPt,
+    overflow: svg.closest('figure').scrollWidth > svg.closest('figure').clientWidth + 1,
+}))"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figure_labels_are_readable_on_desktop_and_phone(browser, server, lang):
+    """Every figure's smallest label is >= 9 CSS px in the 1280 px column and on a 390 px phone (scrolling there)."""
+    smallest = {}
+    for width, height in [(1280, 900), (390, 844)]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        pg = context.new_page()
+        for page_path in CHAPTER_PAGES:
+            pg.goto(f"{server}/{lang}/{page_path}/", wait_until="load")
+            figures = pg.evaluate(FIGURE_LABELS)
+            assert figures, f"{lang}/{page_path}: no figure"
+            for fig in figures:
+                smallest[(width, fig["id"])] = fig["px"]
+            if width == 390:
+                assert pg.evaluate("document.documentElement.scrollWidth") <= 390, f"{lang}/{page_path} wider than the phone"
+        context.close()
+    small = {k: round(v, 2) for k, v in smallest.items() if v < MIN_LABEL_PX}
+    assert not small, f"labels below {MIN_LABEL_PX} px: {small}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_page_is_wider_than_a_phone(browser, server, built_site, lang):
+    """At 390 px, no page (home, API reference; chapters in the figure test) scrolls sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    wide = {}
+    for path in sorted(p.parent.relative_to(built_site / lang).as_posix() for p in (built_site / lang).rglob("index.html")):
+        if path in CHAPTER_PAGES:
+            continue  # measured at 390 px by test_figure_labels_are_readable_on_desktop_and_phone
+        pg.goto(f"{server}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    context.close()
+    assert not wide, f"pages wider than 390 px: {wide}"
+
+
+SEARCHES = {
+    "zh": {"感知机": "ch3/perceptron/", "梯度消失": "ch3/activations/", "零填充": "ch4/convolution/",
+           "卷积核": "ch4/convolution/", "池化": "ch4/cnn/", "反向传播": "ch3/training/", "过拟合": "ch1/overview/",
+           "KMeans": "api/cluster/"},
+    "en": {"perceptron": "ch3/perceptron/", "vanishing gradient": "ch3/activations/", "zero padding": "ch4/convolution/",
+           "kernel": "ch4/convolution/", "pooling": "ch4/cnn/", "backpropagation": "ch3/training/",
+           "overfitting": "ch1/overview/", "KMeans": "api/cluster/"},
+}
+
+
+def result_pages(pg, query: str) -> list[str]:
+    """The pages of the search results for ``query``, best first (sections folded into their page)."""
+    search(pg, query)
+    pg.wait_for_timeout(300)  # the result list settles after the first match
+    pages = []
+    for href in pg.locator(".md-search-result__list > .md-search-result__item > a").evaluate_all("as => as.map(a => a.href)"):
+        path = urlparse(href).path.split("/", 2)[2]
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_ranks_the_explaining_page_first(page, server, lang):
+    """Each query finds the page that explains it in the top 2; snippets are prose, not code."""
+    open_page(page, f"{server}/{lang}/")
+    misses = {}
+    for query, expected in SEARCHES[lang].items():
+        pages = result_pages(page, query)
+        if expected not in pages[:2]:
+            misses[query] = pages[:4]
+        snippets = page.locator(".md-search-result__article").all_inner_texts()
+        assert not any("import " in s for s in snippets), f"{query}: code in the result snippets"
+        page.locator("input.md-search__input").fill("")
+    shot(page, f"{lang}-search")
+    assert not misses, f"explaining page not in the top 2: {misses}"
+
+
+
+@pytest.mark.parametrize("lang, title, home", [("zh", "找不到页面", "首页"), ("en", "Page not found", "home page")])
+def test_not_found_page_is_in_the_language_and_works_under_a_sub_path(page, mirror, lang, title, home):
+    """A missing page under /mirror/<lang>/ gets that language's 404 page (as a static host serves it), styled,
+    with a home link that works."""
+    page.goto(f"{mirror}/{lang}/ch9/no-such-page/")
+    assert title in page.locator("article h1").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.locator("article a", has_text=home).click()
+    page.wait_for_url(f"{mirror}/{lang}/")
+
+
+def test_root_not_found_page_links_both_languages(page, server):
+    page.goto(f"{server}/no-such-page")
+    assert "找不到页面" in page.locator("body").inner_text() and "Page not found" in page.locator("body").inner_text()
+    page.locator("a", has_text="English").click()
+    page.wait_for_url(f"{server}/en/")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -31,6 +32,9 @@ def test_both_languages_build_strict(built_site):
         assert (built_site / lang / "ch1" / "overview" / "index.html").is_file()
     root = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'url=zh/' in root and 'href="en/"' in root
+    assert "找不到页面" in (built_site / "zh" / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in (built_site / "en" / "404.html").read_text(encoding="utf-8")
+    assert 'href="en/"' in (built_site / "404.html").read_text(encoding="utf-8")
 
 
 def test_every_public_module_has_an_api_page_in_both_languages(built_site):
@@ -148,6 +152,61 @@ def test_zh_and_en_pages_are_in_step(built_site):
         assert zh_h2 == len(re.findall(r"<h2 id=", en[page])), f"{page}: sections differ"
 
 
+HEADING_ID = re.compile(r'<h[1-6] id="([^"]+)"')
+ROOT_ABSOLUTE = re.compile(r'(?:href|src)="/(?!/)[^"]*"')
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)">')
+
+
+def test_headings_have_the_same_ids_in_both_languages(built_site):
+    """The language switcher keeps the section: every heading id of a page exists in the other language."""
+    zh, en = html_pages(built_site, "zh"), html_pages(built_site, "en")
+    for page in zh:
+        zh_ids, en_ids = HEADING_ID.findall(zh[page]), HEADING_ID.findall(en[page])
+        assert zh_ids, f"{page}: no heading"
+        assert not set(zh_ids) - set(en_ids), f"{page}: zh heading ids missing in en: {set(zh_ids) - set(en_ids)}"
+        assert not set(en_ids) - set(zh_ids), f"{page}: en heading ids missing in zh: {set(en_ids) - set(zh_ids)}"
+        if not page.startswith("api/"):
+            assert all(re.fullmatch(r"(sec-\d+(-\d+)*|p\d+)(-p\d+)*", i) for i in zh_ids), zh_ids
+
+
+def test_pages_link_relatively_and_alternates_name_the_same_page(built_site):
+    """No root-absolute link (the site works under any base path); hreflang alternates name this page."""
+    for lang in LANGS:
+        for page, html in html_pages(built_site, lang).items():
+            assert not ROOT_ABSOLUTE.findall(html), f"{lang}/{page}: root-absolute links {ROOT_ABSOLUTE.findall(html)[:3]}"
+            here = f"http://h/base/{lang}/{page}"
+            alternates = {hreflang: urljoin(here, href) for href, hreflang in ALTERNATE.findall(html)}
+            assert alternates == {other: urljoin(f"http://h/base/{other}/{page}", ".") for other in LANGS}, \
+                f"{lang}/{page}: {alternates}"
+
+
+def test_chapter_pages_are_light(built_site):
+    """Figures live in their own files, so no chapter page's HTML is above 400 KB; photos are JPEG."""
+    for lang in LANGS:
+        for page, html in html_pages(built_site, lang).items():
+            if page.startswith("ch"):
+                assert len(html.encode("utf-8")) < 400_000, f"{lang}/{page}: {len(html.encode()) // 1024} KB"
+        figures = {p.name: p.read_text(encoding="utf-8") for p in (built_site / lang / "figures").glob("*.svg")}
+        assert any("data:image/jpeg;base64," in svg for svg in figures.values()), "no photo re-encoded as JPEG"
+        big_png = [name for name, svg in figures.items()
+                   if any(len(b) > 100_000 for b in re.findall(r'data:image/png;base64,([^"]+)', svg))]
+        assert not big_png, f"{lang}: photos left as large base64 PNG: {big_png}"
+
+
+def test_math_is_mathml_a_math_font_draws_well(built_site):
+    """Primes are not raised twice, signs of numbers are part of the number, set minus is U+2216."""
+    for lang in LANGS:
+        neuron = (built_site / lang / "ch3" / "neuron" / "index.html").read_text(encoding="utf-8")
+        assert "<mn>&#x02212;2</mn><mo>&#x0002C;</mo><mn>&#x02212;1</mn>" in neuron  # (1, −2, −1)
+        for page, html in html_pages(built_site, lang).items():
+            assert "&#x029F5;" not in html, f"{lang}/{page}: U+29F5 (no glyph in most fonts)"
+            assert not re.search(r"<mi>&#x0203[2-4];</mi></msup>", html), f"{lang}/{page}: a prime raised as a superscript"
+    css = (built_site / "zh" / "assets" / "stylesheets" / "mlnotes.css").read_text(encoding="utf-8")
+    assert 'url("../fonts/STIXMath-Regular.woff2")' in css
+    assert (built_site / "zh" / "assets" / "fonts" / "STIXMath-Regular.woff2").stat().st_size > 50_000
+    assert "SIL-OFL-1.1" in (ROOT / "docs" / "overrides" / "assets" / "fonts" / "STIXMath-LICENSE.txt").read_text()
+
+
 def test_figure_manifest_maps_seed_images_to_built_figures(built_site):
     manifest = yaml.safe_load((ROOT / "docs" / "figures.yml").read_text(encoding="utf-8"))
     assert len(manifest) == 96, "the notes have 96 images (chapters 1-4); each must be mapped"
@@ -163,7 +222,11 @@ def test_pages_show_real_output(built_site):
     for lang in LANGS:
         html = (built_site / lang / "ch1" / "overview" / "index.html").read_text(encoding="utf-8")
         assert re.search(r"f\(4\) = 8\.\d{3}|f\(4\) = 9\.\d{3}", html), "f(4) output missing"
-        assert "<svg" in html and "<math" in html
+        assert "<math" in html
+        figures = re.findall(r'<img class="mlnotes-figure-img" src="((?:\.\./)*)figures/([0-9a-f]{20}\.svg)"', html)
+        assert figures and all(up == "../../" for up, _ in figures)
+        assert all((built_site / lang / "figures" / name).read_text(encoding="utf-8").count("<svg") == 1
+                   for _, name in figures)
         assert "\\(" not in html and "$y = " not in html
 
 

@@ -54,6 +54,28 @@ ROOT_INDEX = """<!doctype html>
 """
 
 
+# The "not found" page at the site's root, in both languages (each language has its own 404.html,
+# see tools/hooks/not_found.py); a <base> found from the address bar keeps its links right under a sub-path.
+ROOT_404 = """<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<script>(function(){var p=location.pathname,m=p.match(/^(.*\\/)(?:zh|en)\\//);
+document.write('<base href="'+(m?m[1]:"/")+'">')})()</script>
+<title>找不到页面 · Page not found</title>
+<style>body{font:16px/1.6 system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;color:#222}</style>
+</head>
+<body>
+<h1>404 - 找不到页面</h1>
+<p>这个地址上没有页面。请前往<a href="zh/">中文首页</a>。</p>
+<h1 lang="en">404 - Page not found</h1>
+<p lang="en">There is no page at this address. Go to the <a href="en/">English home page</a>.</p>
+</body>
+</html>
+"""
+
+
 def _mkdocs_env(origin: str) -> dict[str, str]:
     env = dict(os.environ)
     env["MLNOTES_SITE_ORIGIN"] = origin
@@ -91,6 +113,7 @@ def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "sit
                             or "Error" in line or "Aborted" in line or "cache" in line or code != 0)[-20000:])
         status = status or code
     (site_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
+    (site_dir / "404.html").write_text(ROOT_404, encoding="utf-8")
     return status
 
 
@@ -209,6 +232,7 @@ def serve(host: str, port: int) -> None:
     site_dir = ROOT / "site"
     site_dir.mkdir(exist_ok=True)
     (site_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
+    (site_dir / "404.html").write_text(ROOT_404, encoding="utf-8")
     workers = Workers(origin, site_dir)
     last_build = [time.time()]
     workers.run({lang: "full" for lang in CONFIGS})

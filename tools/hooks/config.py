@@ -102,7 +102,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page = api_path(module)
         rel = page.split("/", 1)[1]
         rows.append(f"| [`{module}`]({rel}) | {_summary(module)} |")
-        files.append(File.generated(config, page, content=f"::: {module}\n"))
+        # half the search weight of a chapter page: a term's explaining page ranks above its API entry
+        files.append(File.generated(config, page, content=f"---\nsearch:\n  boost: 0.5\n---\n::: {module}\n"))
     index = f"# {t['api_index_title']}\n\n{t['api_index_intro']}\n\n" + "\n".join(rows) + "\n"
     files.append(File.generated(config, "api/index.md", content=index))
     return files

@@ -8,18 +8,26 @@
   ``file="docs/snippets/<path>"`` when it includes one snippet: the code is compiled under that
   file name, so a traceback names the snippet and its line, and figure ids follow from it.
 * The printed output is Markdown; each ``<svg>`` in it (megabytes per page) is replaced by an
-  empty placeholder before Markdown, the search index and the templates see the page, and put
-  back in ``on_post_page``.
+  empty placeholder before Markdown, the search index and the templates see the page. In
+  ``on_post_page`` each figure's SVG is written to its own file, ``figures/<sha256[:20]>.svg``
+  in the language's site folder (named by its content, so unchanged figures keep their URL), and
+  the page gets an ``<img loading="lazy">`` of it with the SVG's size, label and data attributes:
+  a page's HTML stays small and figures below the fold load as the reader scrolls. Photos that
+  matplotlib embeds as base64 PNG are re-encoded as JPEG when that is much smaller
+  (`_compress_photos`).
 * ``on_post_build``: how many blocks ran and how many came from the cache; unused entries are
   pruned after a complete build.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
 import logging
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 import exec_cache
@@ -133,13 +141,59 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _EXEC_FENCE.sub(annotate, markdown)
 
 
+_PNG = re.compile(r'(<image\b[^>]*?xlink:href=")data:image/png;base64,([^"]+)(")', re.S)
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+_VIEWBOX = re.compile(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"')
+PHOTO_BYTES = 30_000  # a PNG this large is a photo, not a few flat cells
+
+
+def _compress_photos(svg: str) -> str:
+    """Embedded PNG photos of ``svg`` as JPEG (quality 85) where that saves at least a third."""
+    from PIL import Image
+
+    def jpeg(m: re.Match[str]) -> str:
+        data = base64.b64decode(re.sub(r"\s+", "", m.group(2)))
+        if len(data) < PHOTO_BYTES:
+            return m.group(0)
+        image = Image.open(io.BytesIO(data))
+        if image.mode in ("RGBA", "LA", "P") and image.convert("RGBA").getextrema()[3][0] < 255:
+            return m.group(0)  # transparent pixels: JPEG has no alpha
+        out = io.BytesIO()
+        image.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
+        if out.tell() > 2 * len(data) // 3:
+            return m.group(0)
+        return m.group(1) + "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode("ascii") + m.group(3)
+
+    return _PNG.sub(jpeg, svg)
+
+
+def figure_img(svg: str, src: str) -> str:
+    """The ``<img>`` that shows ``svg`` (stored at ``src``) with its size, label and data attributes."""
+    tag = _SVG_TAG.match(svg).group(0)
+    attrs = dict(re.findall(r'\s([\w:-]+)="([^"]*)"', tag))
+    size = _VIEWBOX.search(tag)
+    dims = f' width="{float(size.group(1)):.0f}" height="{float(size.group(2)):.0f}"' if size else ""
+    data = "".join(f' {k}="{v}"' for k, v in attrs.items() if k.startswith("data-"))
+    style = f' style="{attrs["style"]}"' if "style" in attrs else ""
+    return (f'<img class="mlnotes-figure-img" src="{src}" alt="{attrs.get("aria-label", "")}"{dims}'
+            f'{data}{style} loading="lazy" decoding="async">')
+
+
 @event_priority(100)  # before other plugins read the final HTML
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    up = "../" * page.url.count("/") if config.use_directory_urls else ""
+    folder = Path(config.site_dir) / "figures"
+
     def fill(m: re.Match[str]) -> str:
         svg = _State.slots.get(m.group(1))
         if svg is None:
             raise PluginError(f"{page.file.src_uri}: lost a figure placeholder ({m.group(1)[:12]}...)")
-        return svg
+        name = f"{m.group(1)[:20]}.svg"
+        path = folder / name
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + _compress_photos(svg), encoding="utf-8")
+        return figure_img(svg, f"{up}figures/{name}")
 
     return _SLOT.sub(fill, output)
 

@@ -21,9 +21,10 @@ for k, ax in enumerate(axes.ravel()):
     for (i, j), v in np.ndenumerate(x):
         inside = r <= i < r + 3 and c <= j < c + 3
         ax.add_patch(Rectangle((j, 5 - i - 1), 1, 1, facecolor="#F9E79F" if inside else "#ABEBC6", edgecolor="white"))
-        ax.text(j + 0.5, 5 - i - 0.5, str(v), ha="center", va="center", fontsize=9)
-        if inside:
-            ax.text(j + 0.92, 5 - i - 0.92, f"×{w[i - r, j - c]}", ha="right", va="bottom", fontsize=5.5, color="#C0392B")
+        # inside the window: red bold where the kernel weight is 1, grey where it is 0
+        one = inside and w[i - r, j - c] == 1
+        ax.text(j + 0.5, 5 - i - 0.5, str(v), ha="center", va="center", fontsize=9,
+                color="#C0392B" if one else "#99A3A4" if inside else "black", fontweight="bold" if one else "normal")
     ax.add_patch(Rectangle((c, 5 - r - 3), 3, 3, fill=False, edgecolor="#C0392B", linewidth=1.8))
     for (i, j), v in np.ndenumerate(y):
         done = 3 * i + j <= k
@@ -37,7 +38,9 @@ for k, ax in enumerate(axes.ravel()):
     ax.axis("off")
     ax.set_title(tr(f"第 {k + 1} 步", f"step {k + 1}"), fontsize=9)
 print(figure_html(fig, tr(
-    "3×3 卷积核（黄色窗口中的红色 ×1、×0）扫过 5×5 输入（绿色），每个位置得到特征图（粉色）中的一个数："
+    f"3×3 卷积核 {w.tolist()} 扫过 5×5 输入（绿色）；黄色窗口里红色粗体的数乘以 1，灰色的数乘以 0，"
+    "每个位置得到特征图（粉色）中的一个数："
     "每个输出节点连接 9 个输入节点。",
-    "A 3×3 kernel (the red ×1, ×0 in the yellow window) sliding over a 5×5 input (green); each position gives one "
+    f"A 3×3 kernel {w.tolist()} sliding over a 5×5 input (green): in the yellow window the bold red numbers are "
+    "multiplied by 1, the grey ones by 0; each position gives one "
     "number of the feature map (pink): every output node is connected to nine input nodes.")))

@@ -31,9 +31,9 @@ def cells(ax, a, left, top, *, window=None, filled=None, color="#D6EAF8", hl="#E
         ax.add_patch(Rectangle((left + j, top - i - 1), 1, 1, facecolor=face if shown else "white",
                                edgecolor="#7F8C8D"))
         if shown:
-            ax.text(left + j + 0.5, top - i - 0.5, f"{v:g}", ha="center", va="center", fontsize=8)
+            ax.text(left + j + 0.62, top - i - 0.64, f"{v:g}", ha="center", va="center", fontsize=9)
         if labels is not None:
-            ax.text(left + j + 0.08, top - i - 0.1, labels(i, j), ha="left", va="top", fontsize=5, color="#566573")
+            ax.text(left + j + 0.05, top - i - 0.04, labels(i, j), ha="left", va="top", color="#566573")
     if window is not None:
         ax.add_patch(Rectangle((left + window[1], top - window[0] - window[2]), window[2], window[2],
                                fill=False, edgecolor=hl, linewidth=2))

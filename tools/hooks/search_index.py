@@ -1,0 +1,56 @@
+"""MkDocs hook: a search index of prose and identifiers, not of whole code bodies.
+
+Material's search plugin indexes every character of a page, so half of each index was code
+(and result snippets were walls of it). After the plugin has written ``search/search_index.json``
+(``on_post_build``, later than the plugin's), each ``<pre>`` block of a section's text is replaced by
+the names a reader may search for: what the block imports from ``mlnotes`` and what it defines
+(``from mlnotes.cluster import KMeans`` leaves ``KMeans``). Chinese terms of the book are kept
+whole by the jieba user dictionary (``docs/search/jieba_user_dict.txt``, ``search.jieba_dict_user``
+in mkdocs.yml), and the ``separator`` there does not split camelCase, so ``KMeans`` is one word.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+_PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.S)
+_IMPORT = re.compile(r"^[ \t]*from[ \t]+(mlnotes(?:\.\w+)*)[ \t]+import[ \t]+(\([\w\s,]+\)|[\w \t,]+)", re.M)
+_TAB_TITLES = re.compile("(?<=>)[\\s\u200b]*(?:结果|代码|Result|Source)[\\s\u200b]*(?:结果|代码|Result|Source)[\\s\u200b]*(?=<)")
+_DEFINES = re.compile(r"^[ \t]*(?:def|class)[ \t]+(\w+)", re.M)
+
+
+def identifiers(code: str) -> list[str]:
+    """Names a code block imports from ``mlnotes`` or defines, in order, without repeats."""
+    names: list[str] = []
+    for module, imported in _IMPORT.findall(code):
+        names += [module] + re.findall(r"\w+", imported)
+    names += _DEFINES.findall(code)
+    return [n for i, n in enumerate(names) if n not in names[:i] and not n.startswith("_")]
+
+
+def prose(text: str) -> str:
+    """Section text with every code block replaced by its identifiers."""
+    def replace(m: re.Match[str]) -> str:
+        code = html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).replace("\u200b", "")
+        names = identifiers(code)
+        return (" <p>" + " ".join(f"<code>{n}</code>" for n in names) + "</p> ") if names else " "
+
+    text = _TAB_TITLES.sub(" ", _PRE.sub(replace, text))  # and without the tab titles of exec blocks
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        doc["text"] = prose(doc["text"])
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
