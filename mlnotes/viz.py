@@ -234,9 +234,13 @@ def _tight_bbox(fig: Figure) -> Any:
     """
     if fig.get_layout_engine() is not None:
         return "tight"
+    return fig.get_tightbbox(_agg_renderer(fig)).padded(matplotlib.rcParams["savefig.pad_inches"])
+
+
+def _agg_renderer(fig: Figure) -> RendererAgg:
+    """A renderer to measure text with, whatever canvas (backend) the figure has."""
     width, height = fig.bbox.size
-    renderer = RendererAgg(int(width), int(height), fig.dpi)
-    return fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
+    return RendererAgg(int(width), int(height), fig.dpi)
 
 
 def to_svg(fig: Figure, *, alt: str = "") -> str:
@@ -325,7 +329,7 @@ def _make_readable(fig: Figure) -> float:
     smallest = min(t.get_fontsize() for t in labels)
     if smallest >= 1.15 * needed(fig.get_figwidth() * 72):  # clearly large enough: no layout pass needed
         return smallest
-    width_pt = fig.get_tightbbox(fig.canvas.get_renderer()).width * 72 + 2 * 0.1 * 72  # savefig's pad_inches
+    width_pt = fig.get_tightbbox(_agg_renderer(fig)).width * 72 + 2 * matplotlib.rcParams["savefig.pad_inches"] * 72
     needed = needed(width_pt)
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):

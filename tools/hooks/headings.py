@@ -10,7 +10,8 @@ printed by executed blocks are included):
 * any other heading gets its parent's id and its position among the parent's children
   (``sec-4-2-3-p2`` is the second sub-heading of 4.2.3); a heading with no parent gets ``p<n>``.
 
-Both languages have the same sections (tested), so the ids match. The permalinks on the page and
+An id the author wrote (``## 小结 {#summary}``, attr_list) is kept. Both languages have the
+same sections (tested), so the ids match. The permalinks on the page and
 the table of contents (``page.toc``, which the search index also uses) follow the new ids. The
 headings mkdocstrings renders on the API pages keep their ids
 (``mlnotes.linear_model.LinearRegression``), which are the same in both languages already.
@@ -28,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)"([^>]*)>(.*?)</h\1>', re.S)
 _NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)(?=\s|$)")
+_EXPLICIT_ID = re.compile(r"^#{1,6} .*\{[^}\n]*#([\w-]+)[^}\n]*\}[ \t]*$", re.M)  # ## Title {#id}
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
@@ -60,11 +62,14 @@ def _text(inner: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", _PERMALINK.sub("", inner))).strip()
 
 
-def renumber_headings(content: str) -> tuple[str, dict[str, str]]:
-    """``content`` with section-number heading ids, and the map old id -> new id."""
+def renumber_headings(content: str, keep: set[str] = frozenset()) -> tuple[str, dict[str, str]]:
+    """``content`` with section-number heading ids, and the map old id -> new id.
+
+    Ids in ``keep`` (written by the author, ``## Summary {#summary}``) are left as they are.
+    """
     matches = [m for m in _HEADING.finditer(content) if "doc-heading" not in m.group(3)]
     new_ids = heading_ids([(int(m.group(1)), _text(m.group(4))) for m in matches])
-    mapping = {m.group(2): new for m, new in zip(matches, new_ids)}
+    mapping = {m.group(2): new for m, new in zip(matches, new_ids) if m.group(2) not in keep}
 
     def replace(m: re.Match[str]) -> str:
         if m.group(2) not in mapping:
@@ -87,6 +92,14 @@ def _retarget_toc(items, mapping: dict[str, str]) -> None:
 
 @event_priority(-50)  # after the hooks that rewrite the content (math, tabs, API links)
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    content, mapping = renumber_headings(content)
+    explicit = set(_EXPLICIT_ID.findall(page.markdown or ""))
+    content, mapping = renumber_headings(content, explicit)
     _retarget_toc(page.toc.items, mapping)
+    # What MkDocs' anchor validation checks: the ids this page has, and its links within itself
+    # (rewritten above); links to other pages keep the anchor written in the Markdown.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids = (page.present_anchor_ids - set(mapping)) | set(mapping.values())
+    own = (page.links_to_anchors or {}).get(page.file)
+    if own:
+        page.links_to_anchors[page.file] = {mapping.get(anchor, anchor): url for anchor, url in own.items()}
     return content
