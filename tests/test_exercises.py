@@ -18,6 +18,74 @@ from exercise_helpers import (
 
 # --- chapter 1 ---------------------------------------------------------------------------------
 
+def test_ch1_ex_overview_1():
+    from mlnotes.datasets import make_line
+
+    ns, out = run_exercise("ch1/ex_overview_1")
+    assert [r[0] for r in ns["results"]] == [10, 100, 1000, 10000]
+    for n, w, b, f4 in ns["results"]:
+        X, y = make_line(n, slope=2.0, intercept=1.0, noise=0.3, random_state=0)
+        w_ref, b_ref = np.polyfit(X.ravel(), y, 1)            # numpy's least squares, not mlnotes
+        assert w == pytest.approx(w_ref, abs=1e-9) and b == pytest.approx(b_ref, abs=1e-9)
+        assert f4 == pytest.approx(4 * w_ref + b_ref, abs=1e-9)
+        assert f"| {n} | {w_ref:.3f} | {b_ref:.3f} |" in out
+    gaps = [abs(b - 1) for _, _, b, _ in ns["results"]]
+    assert gaps[0] > 0.25 and max(gaps[1:]) < 0.01           # what the answer's prose says
+
+
+def test_ch1_ex_overview_2():
+    from mlnotes.datasets import make_line
+
+    ns, out = run_exercise("ch1/ex_overview_2")
+    X, y = make_line(12, noise=1.0, random_state=1)
+    Xv, yv = make_line(200, noise=1.0, random_state=2)
+    x, xv = X.ravel() / 5.0, Xv.ravel() / 5.0
+    for d, (train_mse, val_mse) in ns["errors"].items():
+        V = np.vander(x, d + 1)                                # the same model, solved by numpy lstsq
+        coef = np.linalg.lstsq(V, y, rcond=None)[0]
+        assert train_mse == pytest.approx(np.mean((V @ coef - y) ** 2), rel=1e-4, abs=1e-8)
+        assert val_mse == pytest.approx(np.mean((np.vander(xv, d + 1) @ coef - yv) ** 2), rel=1e-3)
+    train = [e[0] for e in ns["errors"].values()]
+    assert all(a >= b - 1e-9 for a, b in zip(train, train[1:])), "training error must not rise with the degree"
+    assert train[-1] < 1e-8                                     # 12 parameters interpolate 12 points
+    assert ns["best_degree"] == 1
+    assert ns["errors"][11][1] > 1000 * ns["errors"][1][1]
+
+
+def _brute_force_frequent(baskets, minsup):
+    """Every itemset over the items, counted directly (no Apriori pruning)."""
+    from itertools import combinations
+
+    items = sorted({i for b in baskets for i in b})
+    found = set()
+    for k in range(1, len(items) + 1):
+        for combo in combinations(items, k):
+            if sum(set(combo) <= set(b) for b in baskets) / len(baskets) >= minsup - 1e-12:
+                found.add(frozenset(combo))
+    return found
+
+
+def test_ch1_ex_applications_1():
+    from mlnotes.datasets import load_market_baskets
+
+    ns, out = run_exercise("ch1/ex_applications_1")
+    baskets = load_market_baskets()
+    for minsup, n in ns["counts"].items():
+        assert n == len(_brute_force_frequent(baskets, minsup))
+    assert ns["counts"] == {0.4: 17, 0.6: 8}
+    assert all(len(s) <= 2 for s in _brute_force_frequent(baskets, 0.6))   # no 3-itemset left, as the answer says
+    assert not any("Coke" in s for s in _brute_force_frequent(baskets, 0.6))
+
+
+def test_ch1_ex_applications_2():
+    ns, out = run_exercise("ch1/ex_applications_2")
+    rule = ns["rule"]
+    # hand-computed from the five transactions of the notes: Diaper in 4, Beer in 3, both in 3
+    assert rule.support == pytest.approx(3 / 5)
+    assert rule.confidence == pytest.approx(3 / 4)
+    assert rule.lift == pytest.approx((3 / 4) / (3 / 5))
+    assert "0.60" in out and "0.75" in out and "1.25" in out
+
 
 # --- chapter 2 ---------------------------------------------------------------------------------
 
