@@ -89,6 +89,26 @@ def test_ch1_ex_applications_2():
 
 # --- chapter 2 ---------------------------------------------------------------------------------
 
+def test_ch2_ex_history_1():
+    ns, out = run_exercise("ch2/ex_history_1")
+    # hand-computed: valid 5x5 convolution n -> n - 4, 2x2 sub-sampling n -> n / 2
+    assert ns["shapes"] == [(6, 24, 24), (6, 12, 12), (16, 8, 8), (16, 4, 4), (120,), (84,), (10,)]
+    assert ns["flat"] == 256
+    params = 6 * (5 * 5 + 1) + 16 * (6 * 5 * 5 + 1) + 120 * (256 + 1) + 84 * (120 + 1) + 10 * (84 + 1)
+    assert ns["lenet"].n_params == params == 44426
+    assert "256" in out and str(params) in out
+
+
+def test_ch2_ex_history_2():
+    ns, out = run_exercise("ch2/ex_history_2")
+    big, small = ns["fits"][1.0], ns["fits"][0.1]
+    # textbook property of the perceptron started from zero weights: eta only scales (w, b)
+    assert list(big.errors_) == list(small.errors_) and big.errors_[-1] == 0
+    np.testing.assert_allclose(small.coef_, 0.1 * big.coef_, atol=1e-12)
+    np.testing.assert_allclose(small.intercept_, 0.1 * big.intercept_, atol=1e-12)
+    X, y = ns["X"], ns["y"]
+    assert np.array_equal((X @ big.coef_[0] + big.intercept_[0] >= 0).astype(int), y)   # separates the data
+
 
 # --- shared: every exercise snippet, every chapter page ------------------------------------------
 
