@@ -52,6 +52,30 @@ def test_ch1_ex_overview_2():
     assert ns["errors"][11][1] > 1000 * ns["errors"][1][1]
 
 
+def test_ch1_ex_types_1():
+    from sklearn.cluster import DBSCAN as SkDBSCAN
+
+    from mlnotes.datasets import make_moons
+
+    ns, out = run_exercise("ch1/ex_types_1")
+    X, _ = make_moons(300, noise=0.07, random_state=0)
+    for eps, (n_clusters, n_noise) in ns["found"].items():
+        ref = SkDBSCAN(eps=eps, min_samples=5).fit(X).labels_          # scikit-learn as the reference
+        assert (n_clusters, n_noise) == (len(set(ref) - {-1}), int(np.sum(ref == -1))), eps
+    assert ns["found"][0.2] == (2, 0) and ns["found"][0.5][0] == 1 and ns["found"][0.05][1] > 150
+
+
+def test_ch1_ex_types_2():
+    from sklearn.datasets import load_digits
+    from sklearn.decomposition import PCA as SkPCA
+
+    ns, out = run_exercise("ch1/ex_types_2")
+    cumulative = np.cumsum(SkPCA().fit(load_digits().data).explained_variance_ratio_)
+    for share, k in ns["needed"].items():
+        assert cumulative[k - 1] >= share and (k == 1 or cumulative[k - 2] < share), share
+    assert ns["needed"][0.9] == 21                                     # the number quoted in the question
+
+
 def _brute_force_frequent(baskets, minsup):
     """Every itemset over the items, counted directly (no Apriori pruning)."""
     from itertools import combinations
