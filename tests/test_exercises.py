@@ -111,6 +111,31 @@ def test_ch1_ex_applications_2():
     assert "0.60" in out and "0.75" in out and "1.25" in out
 
 
+def test_ch1_ex_workflow_1():
+    from sklearn.linear_model import LogisticRegression as SkLogisticRegression
+    from sklearn.model_selection import cross_val_score as sk_cross_val_score
+
+    ns, out = run_exercise("ch1/ex_workflow_1")
+    for degree, (n_features, accuracy) in ns["results"].items():
+        assert n_features == (degree + 1) * (degree + 2) // 2 - 1              # monomials of degree 1..d in 2 variables
+        F = ns["features"](ns["X_train"], degree)
+        ref = sk_cross_val_score(SkLogisticRegression(max_iter=500), F, ns["y_train"], cv=5).mean()
+        assert accuracy == pytest.approx(ref, abs=0.015), degree               # scikit-learn, same folds
+    acc = [a for _, a in ns["results"].values()]
+    assert acc[2] - acc[0] > acc[5] - acc[2]                                   # most of the gain is from 1 to 3
+
+
+def test_ch1_ex_workflow_2():
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    ns, out = run_exercise("ch1/ex_workflow_2")
+    y_test, y_pred = ns["y_test"], ns["y_pred"]
+    assert ns["precision"] == pytest.approx(precision_score(y_test, y_pred))
+    assert ns["recall"] == pytest.approx(recall_score(y_test, y_pred))
+    assert ns["f1"] == pytest.approx(f1_score(y_test, y_pred))
+    assert ns["tp"] + ns["fp"] + ns["fn"] + ns["tn"] == len(y_test)
+
+
 # --- chapter 2 ---------------------------------------------------------------------------------
 
 def test_ch2_ex_history_1():
