@@ -138,6 +138,23 @@ def test_ch1_ex_workflow_2():
 
 # --- chapter 2 ---------------------------------------------------------------------------------
 
+def test_ch2_ex_overview_1():
+    ns, out = run_exercise("ch2/ex_overview_1")
+    for name, sizes in ns["layouts"].items():
+        # hand count: (n_in + 1) * n_out per fully connected layer
+        assert ns["counts"][name] == sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+    assert ns["counts"] == {"4-5-5-3": 73, "4-10-3": 83, "4-20-20-3": 583}
+
+
+def test_ch2_ex_overview_2():
+    ns, out = run_exercise("ch2/ex_overview_2")
+    z = 0.5 * 1 + (-0.25) * 2 + 1 * (-1) + 0.5
+    assert ns["z"] == pytest.approx(z) == -0.5
+    ref = {"sigmoid": 1 / (1 + np.exp(-z)), "tanh": np.tanh(z), "relu": max(0.0, z), "step": float(z >= 0)}
+    for act, value in ref.items():
+        assert ns["outputs"][act] == pytest.approx(value, abs=1e-12), act
+
+
 def test_ch2_ex_history_1():
     ns, out = run_exercise("ch2/ex_history_1")
     # hand-computed: valid 5x5 convolution n -> n - 4, 2x2 sub-sampling n -> n / 2
