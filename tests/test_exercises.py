@@ -176,6 +176,26 @@ def test_ch2_ex_history_2():
     assert np.array_equal((X @ big.coef_[0] + big.intercept_[0] >= 0).astype(int), y)   # separates the data
 
 
+def test_ch2_ex_applications_1():
+    ns, out = run_exercise("ch2/ex_applications_1", "en")
+    assert ns["chain"] == ["RNN", "deep learning", "machine learning"]
+    ns, out = run_exercise("ch2/ex_applications_1", "zh")
+    assert ns["chain"] == ["RNN", "深度学习", "机器学习"]
+
+
+def test_ch2_ex_applications_2():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    for lang, keyword in (("zh", "垫子"), ("en", "mat")):
+        ns, out = run_exercise("ch2/ex_applications_2", lang)
+        vec = TfidfVectorizer(analyzer=lambda doc: doc)            # the documents are already lists of words
+        ref = vec.fit_transform(ns["docs"]).toarray()
+        order = [list(vec.get_feature_names_out()).index(w) for w in ns["vocab"]]
+        np.testing.assert_allclose(ns["tfidf"], ref[:, order], atol=1e-12)
+        np.testing.assert_allclose(ns["idf"], vec.idf_[order], atol=1e-12)
+        assert ns["top"] == keyword
+
+
 # --- shared: every exercise snippet, every chapter page ------------------------------------------
 
 @pytest.mark.parametrize("snippet", exercise_snippets(), ids=lambda p: f"{p.parent.name}/{p.stem}")
