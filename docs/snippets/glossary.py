@@ -6,7 +6,9 @@ import mlnotes
 from mlnotes.viz import current_language, tr
 
 docs = Path(mlnotes.__file__).resolve().parent.parent / "docs"
-entries = yaml.safe_load((docs / "glossary.yml").read_text(encoding="utf-8"))
+# On the glossary pages the YAML is included into the block (GLOSSARY_YML); run alone, read the file.
+text = globals().get("GLOSSARY_YML") or (docs / "glossary.yml").read_text(encoding="utf-8")
+entries = yaml.safe_load(text)
 lang = current_language()
 other = "en" if lang == "zh" else "zh"
 
