@@ -36,5 +36,5 @@ ax.set_xlabel(tr("月上网流量（GB）", "mobile data per month (GB)"))
 ax.set_ylabel(tr("夜间通话时长（分钟/月）", "night-time calls (min/month)"))
 ax.legend()
 print(figure_html(fig, tr(
-    "K-means 按通话和上网行为把用户分成 3 群（模拟数据，训练时没有任何标签）。",
+    "K 均值按通话和上网行为把用户分成 3 群（模拟数据，训练时没有任何标签）。",
     "K-means splits phone users into 3 segments by how they call and browse (simulated data, no labels given).")))

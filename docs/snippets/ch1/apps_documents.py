@@ -29,11 +29,11 @@ for (r, c), v in np.ndenumerate(counts[order]):
 for b in np.flatnonzero(np.diff(km.labels_[order])):
     ax.axhline(b + 0.5, color="C3", linewidth=2)
 ax.set_xlabel(tr("词", "word"))
-ax.set_title(tr("每篇文档中各词出现的次数，按 K-means 的簇排列", "Word counts per document, rows grouped by K-means cluster"),
+ax.set_title(tr("每篇文档中各词出现的次数，按 K 均值的簇排列", "Word counts per document, rows grouped by K-means cluster"),
              fontsize=10)
 result = (tr("每个簇恰好是一个主题：体育、财经、科技", "each cluster is exactly one topic: sport, finance, tech") if pure
           else tr("有的簇混合了不同主题", "some clusters mix topics"))
 print(figure_html(fig, tr(
-    f"相似文档归类：K-means 只看词频就把 12 篇文档分成 3 组，{result}（红线分隔各簇）。",
+    f"相似文档归类：K 均值只看词频就把 12 篇文档分成 3 组，{result}（横线分隔各簇）。",
     f"Grouping similar documents: from word counts alone, K-means splits 12 documents into 3 groups; {result} "
-    "(red lines separate the clusters).")))
+    "(horizontal lines separate the clusters).")))

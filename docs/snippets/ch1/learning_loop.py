@@ -6,7 +6,7 @@ diagram(ax, {
     "algo": (0, 1.6, tr("算法 f1, f2, …", "algorithms f1, f2, …")),
     "train": (3, 0.8, tr("训练", "train")),
     "models": (6, 0.8, tr("模型", "models")),
-    "eval": (9, 0.8, tr("用测试数据评估", "evaluate on\ntest data")),
+    "eval": (9, 0.8, tr("用验证数据评估", "evaluate on\nvalidation data")),
     "best": (12, 0.8, tr("选出最优模型", "keep the\nbest model")),
     "tune": (7.5, -0.9, tr("调优：换算法或参数", "tune: other algorithm\nor parameters")),
 }, [("data", "train", ""), ("algo", "train", ""), ("train", "models", ""), ("models", "eval", ""),

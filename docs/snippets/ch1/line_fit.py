@@ -6,3 +6,4 @@ model = LinearRegression().fit(X, y)
 w, b = model.coef_[0], model.intercept_
 print(f"f(x) = {w:.3f} x + {b:.3f}")
 print(f"f(4) = {model.predict([[4.0]])[0]:.3f}")
+print(f"w - 2 = {w - 2:+.3f},  b - 1 = {b - 1:+.3f},  f(4) - 9 = {model.predict([[4.0]])[0] - 9:+.3f}")

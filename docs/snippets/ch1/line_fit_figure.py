@@ -16,7 +16,7 @@ ax.plot(grid, model.predict(grid), color="C1",
         label=tr(f"学到的模型 f(x) = {w:.2f}x + {b:.2f}", f"learned model f(x) = {w:.2f}x + {b:.2f}"))
 ax.scatter([4.0], [f4], marker="*", s=180, color="C3", zorder=4,
            label=tr(f"预测 f(4) = {f4:.2f}", f"prediction f(4) = {f4:.2f}"))
-ax.set_xlabel(tr("特征变量 x", "feature x"))
+ax.set_xlabel(tr("特征 x", "feature x"))
 ax.set_ylabel(tr("目标变量 y", "target y"))
 ax.legend()
 print(figure_html(fig, tr("从数据学到 y ≈ 2x + 1，再用它预测 x = 4。",

@@ -4,8 +4,9 @@ from mlnotes.datasets import make_line
 from mlnotes.linear_model import LinearRegression
 from mlnotes.viz import figure, figure_html, tr
 
-X_train, y_train = make_line(12, noise=1.0, random_state=1)   # data to learn from
-X_test, y_test = make_line(200, noise=1.0, random_state=2)    # fresh data the models never saw
+X_train, y_train = make_line(12, noise=1.0, random_state=1)   # training set: data to learn from
+X_val, y_val = make_line(200, noise=1.0, random_state=2)      # validation set: used to choose a model
+X_test, y_test = make_line(200, noise=1.0, random_state=3)    # test set: used once, on the chosen model
 
 
 def poly(X, degree):
@@ -18,18 +19,21 @@ rows, fits = [], {}
 for name, d in degrees.items():
     model = LinearRegression().fit(poly(X_train, d), y_train)
     train_mse = np.mean((model.predict(poly(X_train, d)) - y_train) ** 2)
-    test_mse = np.mean((model.predict(poly(X_test, d)) - y_test) ** 2)
-    rows.append((name, d, train_mse, test_mse))
+    val_mse = np.mean((model.predict(poly(X_val, d)) - y_val) ** 2)
+    rows.append((name, d, train_mse, val_mse))
     fits[name] = model
-best = min(rows, key=lambda r: r[3])
-head = tr("| 模型 | 多项式次数 | 训练误差 MSE | 测试误差 MSE |", "| model | degree | training MSE | test MSE |")
+best = min(rows, key=lambda r: r[3])          # chosen on the validation set, never on the test set
+test_mse = np.mean((fits[best[0]].predict(poly(X_test, best[1])) - y_test) ** 2)
+head = tr("| 模型 | 多项式次数 | 训练误差 MSE | 验证误差 MSE |", "| model | degree | training MSE | validation MSE |")
 print(head + "\n|---|---:|---:|---:|")
-for name, d, tr_mse, te_mse in rows:
+for name, d, tr_mse, va_mse in rows:
     mark = " ✔" if name == best[0] else ""
-    print(f"| {name}{mark} | {d} | {tr_mse:.2f} | {te_mse:.2f} |")
+    print(f"| {name}{mark} | {d} | {tr_mse:.2f} | {va_mse:.2f} |")
 print()
-print(tr(f"测试误差最小的是 **{best[0]}**（{best[1]} 次多项式），它被选为最终模型。",
-         f"The lowest test error belongs to **{best[0]}** (degree {best[1]}); it is the model we keep."))
+print(tr(f"验证误差最小的是 **{best[0]}**（{best[1]} 次多项式），它被选为最终模型；"
+         f"它在测试集上的误差（只算这一次）为 {test_mse:.2f}。",
+         f"The lowest validation error belongs to **{best[0]}** (degree {best[1]}), so it is the model we keep; "
+         f"its test error, computed once at the very end, is {test_mse:.2f}."))
 print()
 
 fig, (ax, bar) = figure(1, 2, figsize=(10, 3.6))
@@ -43,6 +47,6 @@ ax.set_ylabel("y")
 ax.legend(fontsize=8)
 bar.bar([r[0] for r in rows], [r[3] for r in rows], color=[f"C{i}" for i in range(len(rows))])
 bar.set_yscale("log")
-bar.set_ylabel(tr("测试误差 MSE（对数刻度）", "test MSE (log scale)"))
-print(figure_html(fig, tr("三个候选模型：在没见过的数据上评估后，选误差最小的。",
-                                         "Three candidate models, judged on data they never saw; the smallest error wins.")))
+bar.set_ylabel(tr("验证误差 MSE（对数刻度）", "validation MSE (log scale)"))
+print(figure_html(fig, tr("三个候选模型：在验证集（训练时没见过的数据）上评估后，选误差最小的。",
+                          "Three candidate models, judged on a validation set they never saw; the smallest error wins.")))

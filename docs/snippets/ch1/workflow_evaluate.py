@@ -30,9 +30,9 @@ y_pred = search.predict(features(X_test))
 cm = confusion_matrix(y_test, y_pred)
 print(tr("| 指标（测试集） | 值 |", "| metric (test set) | value |"))
 print("|---|---:|")
-for name, value in [(tr("准确率 accuracy", "accuracy"), accuracy_score(y_test, y_pred)),
-                    (tr("精确率 precision（类别 1）", "precision (class 1)"), precision_score(y_test, y_pred)),
-                    (tr("召回率 recall（类别 1）", "recall (class 1)"), recall_score(y_test, y_pred)),
+for name, value in [(tr("准确率", "accuracy"), accuracy_score(y_test, y_pred)),
+                    (tr("精确率（类别 1）", "precision (class 1)"), precision_score(y_test, y_pred)),
+                    (tr("召回率（类别 1）", "recall (class 1)"), recall_score(y_test, y_pred)),
                     ("F1", f1_score(y_test, y_pred))]:
     print(f"| {name} | {value:.3f} |")
 print()

@@ -7,7 +7,7 @@ rings = [  # (centre y, width, height, colour, name, examples)
     (0.0, 11.0, 7.0, "#DCEBF7", tr("人工智能 AI", "Artificial intelligence (AI)"),
      tr("专家系统、搜索与规划、人工编写的规则", "expert systems, search and planning, hand-written rules")),
     (-0.75, 8.4, 5.2, "#D9EAD3", tr("机器学习 ML", "Machine learning (ML)"),
-     tr("线性回归、决策树、SVM、K-means", "linear regression, decision trees, SVM, k-means")),
+     tr("线性回归、决策树、支持向量机、K 均值", "linear regression, decision trees, SVM, k-means")),
     (-1.45, 5.6, 3.0, "#FCE5CD", tr("深度学习 DL", "Deep learning (DL)"),
      tr("CNN、RNN/LSTM、GAN、Transformer", "CNN, RNN/LSTM, GAN, Transformer")),
 ]

@@ -1,15 +1,18 @@
 from mlnotes.viz import figure, figure_html, tr
 
-IS_A, BY, IN = tr("属于", "is a"), tr("提出者", "proposed by"), tr("发表于", "published in")
+# 属于 is two relations in English: a model "is a" member of a family (LeNet-5 is a CNN);
+# a family or a field "belongs to" a wider field (CNN belongs to deep learning)
+IS_A, PART_OF = tr("属于", "is a"), tr("属于", "belongs to")
+BY, IN = tr("提出者", "proposed by"), tr("发表于", "published in")
 GOOD_AT = tr("擅长", "good at")
 # a knowledge graph is a set of (head, relation, tail) triples
 triples = [
     ("LeNet-5", IS_A, "CNN"),
-    ("CNN", IS_A, tr("深度学习", "deep learning")),
+    ("CNN", PART_OF, tr("深度学习", "deep learning")),
     ("LSTM", IS_A, "RNN"),
-    ("RNN", IS_A, tr("深度学习", "deep learning")),
-    ("Transformer", IS_A, tr("深度学习", "deep learning")),
-    (tr("深度学习", "deep learning"), IS_A, tr("机器学习", "machine learning")),
+    ("RNN", PART_OF, tr("深度学习", "deep learning")),
+    ("Transformer", PART_OF, tr("深度学习", "deep learning")),
+    (tr("深度学习", "deep learning"), PART_OF, tr("机器学习", "machine learning")),
     ("LeNet-5", BY, tr("LeCun 等", "LeCun et al.")),
     ("LSTM", BY, "Hochreiter & Schmidhuber"),
     ("LeNet-5", IN, "1998"),
@@ -50,9 +53,9 @@ def ask(head, relation):
 
 
 def ancestors(entity):
-    """Follow 'is a' edges upwards: a multi-step inference."""
+    """Follow 'is a' and 'belongs to' edges upwards: a multi-step inference."""
     chain = []
-    while parents := ask(entity, IS_A):
+    while parents := ask(entity, IS_A) + (ask(entity, PART_OF) if PART_OF != IS_A else []):
         entity = parents[0]
         chain.append(entity)
     return chain
@@ -61,4 +64,4 @@ def ancestors(entity):
 who, year = ask("LeNet-5", BY)[0], ask("LeNet-5", IN)[0]
 print(tr(f"问：LeNet-5 是谁提出的？答：{who}，发表于 {year} 年。\n", f"Q: who proposed LeNet-5? A: {who}, in {year}.\n"))
 print(tr(f"问：LSTM 属于哪些领域？答（沿“属于”边多步推理）：{' → '.join(ancestors('LSTM'))}。",
-         f"Q: which fields does LSTM belong to? A (following “is a” edges step by step): {' → '.join(ancestors('LSTM'))}."))
+         f"Q: which fields does LSTM belong to? A (following the “is a” and “belongs to” edges step by step): {' → '.join(ancestors('LSTM'))}."))

@@ -4,25 +4,29 @@ from matplotlib.patches import Rectangle
 from mlnotes.nn import AvgPool2D, Conv2D, Dense, Flatten, Sequential, Tanh
 from mlnotes.viz import figure, figure_html, tr
 
-# LeNet-5 (LeCun et al., 1998): the convolutions have no activation of their own;
-# the squashing function (tanh here) follows each sub-sampling (average-pooling) layer.
+# LeNet-5 (LeCun et al., 1998, section II-B): every unit up to F6 passes its weighted sum through
+# the squashing function (a scaled tanh), so a tanh follows each convolution and each sub-sampling layer.
+# Simplified here: the paper's sub-sampling units also multiply by a trainable coefficient and add a bias,
+# C3 sees only some of S2's maps, and the output layer is made of RBF units instead of a dense layer.
 lenet = Sequential([
-    Conv2D(1, 6, 5, random_state=0),    # C1
-    AvgPool2D(2), Tanh(),                # S2
-    Conv2D(6, 16, 5, random_state=1),   # C3
-    AvgPool2D(2), Tanh(),                # S4
+    Conv2D(1, 6, 5, random_state=0), Tanh(),     # C1
+    AvgPool2D(2), Tanh(),                         # S2
+    Conv2D(6, 16, 5, random_state=1), Tanh(),    # C3
+    AvgPool2D(2), Tanh(),                         # S4
     Flatten(),
-    Dense(400, 120, random_state=2), Tanh(),  # C5
-    Dense(120, 84, random_state=3), Tanh(),   # F6
-    Dense(84, 10, random_state=4),            # output
+    Dense(400, 120, random_state=2), Tanh(),     # C5
+    Dense(120, 84, random_state=3), Tanh(),      # F6
+    Dense(84, 10, random_state=4),               # output
 ])
-names = {0: "C1", 1: "S2", 3: "C3", 4: "S4", 7: "C5", 9: "F6", 11: tr("输出", "output")}
+names = {1: "C1", 3: "S2", 5: "C3", 7: "S4", 10: "C5", 12: "F6", 13: tr("输出", "output")}
 x = np.random.default_rng(0).random((1, 1, 32, 32))  # one 32x32 grey image
-shapes = [("INPUT", x.shape, 0)]
+shapes, pending = [("INPUT", x.shape, 0)], 0
 for i, layer in enumerate(lenet):
     x = layer.forward(x)
-    if i in names:
-        shapes.append((names[i], x.shape, sum(p.size for p in layer.params.values())))
+    pending += sum(p.size for p in layer.params.values())
+    if i in names:                                # a named layer ends with its activation
+        shapes.append((names[i], x.shape, pending))
+        pending = 0
 
 print(tr("| 层 | 输出形状 (N, C, H, W) | 参数个数 |", "| layer | output shape (N, C, H, W) | parameters |"))
 print("|---|---|---:|")
