@@ -11,7 +11,7 @@ import yaml
 
 from conftest import LANGS, ROOT
 
-FIELDS = ("zh", "en", "definition_zh", "definition_en", "page", "anchor_zh", "anchor_en")
+FIELDS = ("zh", "en", "definition_zh", "definition_en", "page", "anchor")
 ROW_LINK = re.compile(r'<tr>\s*<td><strong>(.*?)</strong></td>.*?<a href="([^"#]*)#([^"]+)"', re.S)
 
 
@@ -35,8 +35,8 @@ def missing_targets(site: Path) -> list[str]:
             except AssertionError as err:
                 missing.append(str(err))
                 continue
-            if e[f"anchor_{lang}"] not in ids:
-                missing.append(f"{lang}: {e[lang]!r} -> {e['page']}#{e[f'anchor_{lang}']} (no such heading)")
+            if e["anchor"] not in ids:
+                missing.append(f"{lang}: {e[lang]!r} -> {e['page']}#{e['anchor']} (no such heading)")
     return missing
 
 
@@ -70,7 +70,7 @@ def test_zh_and_en_glossary_pages_list_the_same_entries(built_site):
         rows = rendered_rows(built_site, lang)
         assert [term for term, _, _ in rows] == [e[lang] for e in data], f"{lang}: glossary page differs from the data"
         for (term, href, anchor), e in zip(rows, data):
-            assert anchor == e[f"anchor_{lang}"], f"{lang}: {term} links to #{anchor}"
+            assert anchor == e["anchor"], f"{lang}: {term} links to #{anchor}"
             # the link as written in the HTML, resolved against the glossary page, is the defining page
             target = (built_site / lang / "glossary" / href / "index.html").resolve()
             assert target == (built_site / lang / Path(e["page"]).with_suffix("") / "index.html").resolve(), \

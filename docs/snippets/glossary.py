@@ -24,7 +24,7 @@ for e in entries:
     # The output of an executed block is not passed through MkDocs' link rewriting, so the link is written
     # as the built URL: the glossary page is served at <lang>/glossary/, the page at <lang>/chN/<page>/.
     url = "../" + e["page"].removesuffix(".md") + "/"
-    link = f"[{section(e['page'])}]({url}#{e[f'anchor_{lang}']})"
+    link = f"[{section(e['page'])}]({url}#{e['anchor']})"
     print(f"| **{e[lang]}** | {e[other]} | {e[f'definition_{lang}']} | {link} |")
 print()
 print(tr(f"共 {len(entries)} 个术语。", f"{len(entries)} terms."))
