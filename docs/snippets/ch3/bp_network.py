@@ -26,6 +26,6 @@ ax.text(3.2, -0.23, f"$b$={b2[0]:g}", ha="center", va="top", fontsize=8)
 ax.text(3.5, 0, f"t = {t:g}", ha="left", va="center", fontsize=9)
 ax.set_xlim(-1.3, 4.3)
 print(figure_html(fig, tr(
-    "例子中的 2-2-1 网络：线上的数是权重（蓝色的连到 h1，红色的连到 h2），b 是偏置，隐藏层和输出层都用 Sigmoid，目标值 t。",
-    "The 2-2-1 network of the example: numbers on the lines are weights (blue ones lead to h1, red ones to h2), b are biases, hidden and output "
+    "例子中的 2-2-1 网络：线上的数是权重（蓝色的连到 h1，橙红色的连到 h2），b 是偏置，隐藏层和输出层都用 Sigmoid，目标值 t。",
+    "The 2-2-1 network of the example: numbers on the lines are weights (blue ones lead to h1, orange-red ones to h2), b are biases, hidden and output "
     "neurons use the sigmoid, t is the target.")))

@@ -16,7 +16,8 @@ ax.set_ylabel(tr("均方误差损失", "mean squared error"))
 out = net.forward(X).ravel()
 print(figure_html(fig, tr(
     f"训练曲线：2-2-1 网络在 XOR 的 4 个点上反复做正向传播、反向传播和更新，损失从 {history['loss'][0]:.3f} "
-    f"降到 {history['loss'][-1]:.4f}；输出为 {', '.join(f'{v:.2f}' for v in out)}（目标 0, 1, 1, 0）。",
+    f"开始，第 100 轮时仍有 {history['loss'][99]:.3f}，最后降到 {history['loss'][-1]:.4f}；输出为 {', '.join(f'{v:.2f}' for v in out)}（目标 0, 1, 1, 0）。",
     f"Training curve: the 2-2-1 network repeats forward propagation, backpropagation and the update on the 4 XOR "
-    f"points; the loss falls from {history['loss'][0]:.3f} to {history['loss'][-1]:.4f}, and the outputs are "
+    f"points; the loss starts at {history['loss'][0]:.3f}, is still "
+    f"{history['loss'][99]:.3f} at epoch 100 and ends at {history['loss'][-1]:.4f}, and the outputs are "
     f"{', '.join(f'{v:.2f}' for v in out)} (targets 0, 1, 1, 0).")))

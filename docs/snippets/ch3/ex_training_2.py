@@ -13,7 +13,7 @@ net.layers[2].params["b"][:] = [0.2]
 o = float(net.forward(x)[0, 0])       # the output of the text
 delta = {}
 for t in (1.0, 0.0):
-    for name, loss in (("MSE", MSELoss()), (tr("交叉熵", "cross-entropy"), BCELoss())):
+    for name, loss in (("MSE", MSELoss()), ("cross-entropy", BCELoss())):
         loss.forward(net.forward(x), np.array([[t]]))
         net.backward(loss.backward())
         delta[t, name] = float(net.layers[2].grads["b"][0])        # dL/db_o = dL/dz_o = delta_o
@@ -21,5 +21,6 @@ print(f"o = {o:.4f}")
 print()
 print(tr("| 目标 t | 损失 | $\\delta_o = \\partial L/\\partial z_o$ |", "| target t | loss | $\\delta_o = \\partial L/\\partial z_o$ |"))
 print("|---:|---|---:|")
+label = {"MSE": tr("平方误差", "squared error"), "cross-entropy": tr("交叉熵", "cross-entropy")}
 for (t, name), d in delta.items():
-    print(f"| {t:g} | {name} | {d:+.4f} |")
+    print(f"| {t:g} | {label[name]} | {d:+.4f} |")

@@ -19,7 +19,7 @@ for n in (64, 128):
     speedup = t_naive / t_fast
     # timings differ from run to run; the page shows a bound so that two builds give the same page
     bound = "≥ 100×" if speedup >= 100 else "≥ 10×" if speedup >= 10 else "< 10×"
-    print(f"| {n}×{n} | 3×3 | {conv_output_size(n, 3) ** 2} | 1 | {same} | {bound} |")
+    print(f"| {n}×{n} | 3×3 | {conv_output_size(n, 3) ** 2} | 1 | {tr('是', 'yes') if same else tr('否', 'no')} | {bound} |")
 print()
 print(tr("循环版每个输出像素都要回到 Python 调用一次 NumPy；向量化版本用 im2col 把所有窗口排成一个矩阵，只做一次矩阵乘法。"
          "确切的耗时每次运行都不同，可用 `make bench` 在自己的机器上测量。",

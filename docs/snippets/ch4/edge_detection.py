@@ -10,9 +10,9 @@ y = conv2d(x, w)                            # 4x4 output feature
 first = (x[:3, :3] * w).sum()
 edge_cols = np.flatnonzero(np.abs(y).max(axis=0) > 0)  # output columns that respond
 print(tr(f"左上角的输出：把红框里的 9 个数与卷积核逐个相乘再相加，得到 {first}；",
-         f"Top-left output: multiply the 9 numbers in the red box by the kernel entry by entry and add them up: {first};"),
+         f"Top-left output: multiply the 9 numbers in the red box by the kernel entry by entry and add them up: {first}; "),
       tr(f"整张输出是 `{y.astype(int).tolist()}`，响应不为 0 的是第 {edge_cols.tolist()} 列（从 0 数起）。",
-         f"the whole output is `{y.astype(int).tolist()}`; the columns that respond are {edge_cols.tolist()} (counting from 0)."))
+         f"the whole output is `{y.astype(int).tolist()}`; the columns that respond are {edge_cols.tolist()} (counting from 0)."), sep="")
 print()
 
 

@@ -26,8 +26,8 @@ flat_logits = np.abs(flat_net.forward(right) - flat_net.forward(left)).max()
 print(tr("| 比较（笔画右移 6 列） | 最大差 |", "| comparison (stroke shifted 6 columns right) | largest difference |"))
 print("|---|---:|")
 for label, value in [
-    (tr("特征图 与 右移后的原特征图（等变）", "feature maps vs. the original maps shifted (equivariance)"), equivariance),
-    (tr("特征图 与 原特征图（不移动）", "feature maps vs. the original maps, unshifted"), same_maps),
+    (tr("特征图与右移后的原特征图（等变）", "feature maps vs. the original maps shifted (equivariance)"), equivariance),
+    (tr("特征图与原特征图（不移动）", "feature maps vs. the original maps, unshifted"), same_maps),
     (tr("全局最大池化的输出（不变）", "output of global max pooling (invariance)"), pooled),
     (tr("网络的输出", "network output"), logits),
     (tr("把全局最大池化换成展平 + 全连接层后的输出", "output with flatten + fully connected layer instead of global max pooling"),

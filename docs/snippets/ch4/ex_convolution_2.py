@@ -14,7 +14,7 @@ counts = {
     "mlp_128": n_weights(make_stroke_mlp(12, 128, random_state=0)),
     "mlp_24px": n_weights(make_stroke_mlp(24, 64, random_state=0)),
 }
-print(tr("| 网络 | 权重个数 |", "| network | weights |"))
+print(tr("| 网络 | 参数个数（权重和偏置） |", "| network | parameters (weights and biases) |"))
 print("|---|---:|")
 for key, label in [("cnn_8", tr("CNN，8 个卷积核（正文）", "CNN, 8 kernels (the text)")),
                    ("cnn_16", tr("CNN，16 个卷积核", "CNN, 16 kernels")),

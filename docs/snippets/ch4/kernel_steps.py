@@ -14,10 +14,10 @@ b0 = 1
 y = conv2d(x, w, b=[b0])          # 3x3 feature map y0 … y8
 x0, x1, x4, x5 = x[0, 0], x[0, 1], x[1, 0], x[1, 1]
 w1, w2, w3, w4 = w.ravel()
-print(tr("第一个输出：", "The first output:"), f"$y_0 = x_0 w_1 + x_1 w_2 + x_4 w_3 + x_5 w_4 + b_0 = "
+print(tr("第一个输出：", "The first output: ") + f"$y_0 = x_0 w_1 + x_1 w_2 + x_4 w_3 + x_5 w_4 + b_0 = "
       f"{x0}\\cdot{w1} + {x1}\\cdot{w2} + {x4}\\cdot({w3}) + {x5}\\cdot{w4} + {b0} = "
-      f"{x0 * w1 + x1 * w2 + x4 * w3 + x5 * w4 + b0}$;",
-      tr(f"`conv2d` 给出的 `y[0, 0]` 是 {y[0, 0]:g}。", f"`conv2d` gives `y[0, 0]` = {y[0, 0]:g}."))
+      f"{x0 * w1 + x1 * w2 + x4 * w3 + x5 * w4 + b0}$" +
+      tr(f"；`conv2d` 给出的 `y[0, 0]` 也是 {y[0, 0]:g}。", f"; `conv2d` gives `y[0, 0]` = {y[0, 0]:g}."))
 print()
 
 

@@ -39,7 +39,7 @@ m = conv_output_size(4, 2)  # the notes' 4x4 input and 2x2 kernel: 3x3 outputs
 # how many weights each way of connecting needs
 cases = [(4, 2, m * m),            # the notes' example: 9 outputs
          (1000, 10, 1000 * 1000)]   # a 1000x1000 photo, one hidden unit per pixel, 10x10 patches
-print(tr("| 输入 | 卷积核 | 隐藏节点 | 全连接 | 局部连接（不共享） | 局部连接 + 权重共享 |",
+print(tr("| 输入 | 局部区域 | 隐藏节点 | 全连接 | 局部连接（不共享） | 局部连接 + 权重共享 |",
          "| input | patch | hidden units | fully connected | local, not shared | local + shared |"))
 print("|---|---|---:|---:|---:|---:|")
 for size, k, units in cases:

@@ -38,7 +38,7 @@ ax.set_ylim(-0.2, 6.8)
 ax.set_aspect("equal")
 ax.axis("off")
 print(figure_html(fig, tr(
-    "Zero Padding：4×4 的图片在边缘补一圈 0 变成 6×6，再用 3×3 卷积核卷积，得到的特征图仍是 4×4。"
+    "零填充：4×4 的图片在边缘补一圈 0 变成 6×6，再用 3×3 卷积核卷积，得到的特征图仍是 4×4。"
     "红框是第一个窗口，它只覆盖了 4 个真实像素。",
     "Zero padding: the 4×4 image gets a border of zeros (6×6); a 3×3 kernel then gives a 4×4 feature map again. "
     "The red box is the first window; it covers only 4 real pixels.")))

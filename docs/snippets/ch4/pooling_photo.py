@@ -9,7 +9,7 @@ img = load_sample_image(as_gray=True) / 255.0                 # (600, 512)
 maps = [relu(conv2d(img, KERNELS["edge"], padding=1))]        # an edge feature map, same size as the photo
 for _ in range(3):
     maps.append(max_pool2d(maps[-1], 2))                      # 2x2 max pooling, three times
-print(tr("特征图的尺寸：", "Feature-map sizes:"), " → ".join(f"{m.shape[0]}×{m.shape[1]}" for m in maps))
+print(tr("特征图的尺寸：", "Feature-map sizes: ") + " → ".join(f"{m.shape[0]}×{m.shape[1]}" for m in maps))
 print()
 
 fig, axes = figure(1, 4, figsize=(12, 3.6))

@@ -9,7 +9,7 @@ for _ in range(layers):
 
 fig, ax = figure(figsize=(6.4, 3.4))
 ax.plot(range(layers + 1), valid, "o-", label=tr("不填充 (p = 0)", "no padding (p = 0)"))
-ax.plot(range(layers + 1), same, "s-", label=tr("Zero Padding (p = 1)", "zero padding (p = 1)"))
+ax.plot(range(layers + 1), same, "s-", label=tr("零填充（p = 1）", "zero padding (p = 1)"))
 ax.set_xlabel(tr("经过的 3×3 卷积层数", "number of 3×3 convolution layers"))
 ax.set_ylabel(tr("特征图边长", "feature-map side"))
 ax.set_ylim(0, n + 4)

@@ -8,18 +8,18 @@ result = stroke_experiment(**settings)  # trains an MLP and a CNN on the same le
 data = stroke_position_split(settings["n_train"], settings["n_test"], random_state=0)  # the same data, to look at
 
 names = {"mlp": tr("MLP（展平的像素）", "MLP (flattened pixels)"), "cnn": tr("CNN（共享的 3×3 卷积核）", "CNN (shared 3×3 kernels)")}
-print(tr("| 网络 | 权重个数 | 训练集 | 新图片、训练过的位置 | 新图片、**没见过的位置** |",
-         "| network | weights | training set | new images, seen positions | new images, **unseen positions** |"))
+print(tr("| 网络 | 参数个数（权重和偏置） | 训练集 | 新图片、训练过的位置 | 新图片、**没见过的位置** |",
+         "| network | parameters (weights and biases) | training set | new images, seen positions | new images, **unseen positions** |"))
 print("|---|---:|---:|---:|---:|")
 for key, r in result.items():
     print(f"| {names[key]} | {int(r['n_params'])} | {r['train']:.1%} | {r['seen']:.1%} | **{r['unseen']:.1%}** |")
 print()
 mlp, cnn = result["mlp"], result["cnn"]
 print(tr(f"在没见过的位置上，MLP 的准确率只有 {mlp['unseen']:.1%}（两类各占一半，瞎猜也有约 50%），"
-         f"CNN 是 {cnn['unseen']:.1%}，而它的权重个数只有 MLP 的 {cnn['n_params'] / mlp['n_params']:.1%}。",
+         f"CNN 是 {cnn['unseen']:.1%}，而它的参数个数只有 MLP 的 {cnn['n_params'] / mlp['n_params']:.1%}。",
          f"At the unseen positions the MLP scores only {mlp['unseen']:.1%} (the two classes are balanced, so "
          f"guessing gives about 50%), the CNN {cnn['unseen']:.1%} — with {cnn['n_params'] / mlp['n_params']:.1%} "
-         f"of the MLP's weights."))
+         f"of the MLP's parameters."))
 print()
 
 fig = figure(figsize=(11, 4.2))[0]
