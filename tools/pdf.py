@@ -91,7 +91,7 @@ def _page_content(site: Path, md_path: str, number: int, site_url: str) -> str:
     found = _ARTICLE.search(text)
     if not found:
         raise SystemExit(f"{md_path}: no <article> in the built page; build the site first.")
-    content = found.group(1)
+    content = found.group(1).replace('loading="lazy"', 'loading="eager"')  # paper shows every figure
     base = urljoin(site_url, page_dir(md_path))
     content = _HREF.sub(lambda m: f'{m.group(1)}="{urljoin(base, m.group(2))}"', content)
     return _ID.sub(lambda m: f'{m.group(1)}="p{number}{m.group(2)}"', content)
