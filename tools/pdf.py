@@ -40,6 +40,7 @@ TEXT = {
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?:\.\./)*([^"]+)"')
 _HREF = re.compile(r'\b(href)="([^"#][^"]*)"')
+_SRC = re.compile(r'\b(src)="(?!data:)([^"]+)"')  # figure images: read from the built files
 _ID = re.compile(r'\b(id|for|name)="(__[a-z]+_[^"]*)"')
 
 PRINT_CSS = """
@@ -94,6 +95,8 @@ def _page_content(site: Path, md_path: str, number: int, site_url: str) -> str:
     content = found.group(1).replace('loading="lazy"', 'loading="eager"')  # paper shows every figure
     base = urljoin(site_url, page_dir(md_path))
     content = _HREF.sub(lambda m: f'{m.group(1)}="{urljoin(base, m.group(2))}"', content)
+    files = (site / page_dir(md_path)).resolve().as_uri() + "/"
+    content = _SRC.sub(lambda m: f'{m.group(1)}="{urljoin(files, m.group(2))}"', content)
     return _ID.sub(lambda m: f'{m.group(1)}="p{number}{m.group(2)}"', content)
 
 
