@@ -88,7 +88,8 @@ def defined_test_functions() -> set[str]:
 
 def page_exercise_structure(text: str, lang: str) -> dict:
     """Exercise numbers, solution count, included exercise snippets and section order of one page."""
-    h2 = [line for line in text.splitlines() if line.startswith("## ")]
+    h2 = [re.sub(r"\s*\{[^}]*\}\s*$", "", line)  # without an attribute list ({#summary})
+          for line in text.splitlines() if line.startswith("## ")]
     return {
         "questions": [int(n) for n in QUESTION[lang].findall(text)],
         "solutions": len(SOLUTION[lang].findall(text)),

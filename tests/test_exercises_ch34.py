@@ -46,7 +46,7 @@ def test_tanh_crossing_printed_on_the_page(run):
     assert f"{reference:.4f}" in out
 
 
-def test_ex_activations_1(run):
+def test_ch3_ex_activations_1(run):
     ns, out = run("ch3/ex_activations_1.py")
     z, h = np.linspace(-6, 6, 241), 1e-5
     finite_diff_tanh = (np.tanh(z + h) - np.tanh(z - h)) / (2 * h)
@@ -56,7 +56,7 @@ def test_ex_activations_1(run):
     assert "= 4" in out
 
 
-def test_ex_activations_2(run):
+def test_ch3_ex_activations_2(run):
     ns, out = run("ch3/ex_activations_2.py")
     layers = ns["net"].layers
     W_ref = layers[0].params["W"] @ layers[1].params["W"] @ layers[2].params["W"]
@@ -78,7 +78,7 @@ def test_invariance_check_on_the_page(run):
     assert ns["same_maps"] > 0.1 and ns["flat_logits"] > 1e-3
 
 
-def test_ex_convolution_1(run):
+def test_ch4_ex_convolution_1(run):
     from scipy.signal import correlate2d
 
     ns, out = run("ch4/ex_convolution_1.py")
@@ -92,7 +92,7 @@ def test_ex_convolution_1(run):
     assert "-30" in out
 
 
-def test_ex_convolution_2(run):
+def test_ch4_ex_convolution_2(run):
     ns, _ = run("ch4/ex_convolution_2.py")
     cnn = lambda k: 9 * k + k + 2 * k + 2  # noqa: E731  conv weights + biases, dense weights + biases
     mlp = lambda px, h: px * h + h + 2 * h + 2  # noqa: E731
@@ -104,7 +104,7 @@ def test_ex_convolution_2(run):
 # ---------------------------------------------------------------- 4.3 channels, pooling, architecture
 
 
-def test_ex_cnn_1(run):
+def test_ch4_ex_cnn_1(run):
     from scipy.signal import correlate
 
     ns, out = run("ch4/ex_cnn_1.py")
@@ -117,7 +117,7 @@ def test_ex_cnn_1(run):
     assert "608" in out
 
 
-def test_ex_cnn_2(run):
+def test_ch4_ex_cnn_2(run):
     ns, _ = run("ch4/ex_cnn_2.py")
     by_hand = {0: [[9, 0], [0, 0]], 1: [[9, 0], [0, 0]], 2: [[0, 9], [0, 0]]}
     for shift, (pooled, glob) in ns["results"].items():
@@ -131,7 +131,7 @@ def test_ex_cnn_2(run):
 # ---------------------------------------------------------------- 4.1 images
 
 
-def test_ex_images_1(run):
+def test_ch4_ex_images_1(run):
     ns, out = run("ch4/ex_images_1.py")
     assert ns["rgb"].shape == (600, 512, 3)  # matplotlib's grace_hopper.jpg
     assert ns["n_numbers"] == 600 * 512 * 3 == 921600
@@ -140,7 +140,7 @@ def test_ex_images_1(run):
     assert "921,600,000" in out
 
 
-def test_ex_images_2(run):
+def test_ch4_ex_images_2(run):
     ns, _ = run("ch4/ex_images_2.py")
     r, g, b = (int(v) for v in ns["rgb"][0, 0])
     assert ns["by_hand"] == round(0.299 * r + 0.587 * g + 0.114 * b) == ns["gray"]
@@ -151,7 +151,7 @@ def test_ex_images_2(run):
 # ---------------------------------------------------------------- 3.1 neuron
 
 
-def test_ex_neuron_1(run):
+def test_ch3_ex_neuron_1(run):
     ns, _ = run("ch3/ex_neuron_1.py")
     # w.x = 2*1 + (-1)*(-2) + 1*(-1) = 3 by hand, so z = 4 for b = 1 and z = 0 for b = -3
     assert ns["outputs"][1.0, "sigmoid"] == pytest.approx(expit(4.0))
@@ -160,7 +160,7 @@ def test_ex_neuron_1(run):
     assert ns["outputs"][-3.0, "tanh"] == pytest.approx(0.0, abs=1e-15)
 
 
-def test_ex_neuron_2(run):
+def test_ch3_ex_neuron_2(run):
     ns, _ = run("ch3/ex_neuron_2.py")
     from scipy.special import logit
 
@@ -172,7 +172,7 @@ def test_ex_neuron_2(run):
 # ---------------------------------------------------------------- 3.2 perceptron
 
 
-def test_ex_perceptron_1(run):
+def test_ch3_ex_perceptron_1(run):
     from sklearn.linear_model import Perceptron as SkPerceptron
 
     ns, _ = run("ch3/ex_perceptron_1.py")
@@ -185,7 +185,7 @@ def test_ex_perceptron_1(run):
     assert SkPerceptron(max_iter=100, tol=None, random_state=0).fit(X, y).score(X, y) == 1.0
 
 
-def test_ex_perceptron_2(run):
+def test_ch3_ex_perceptron_2(run):
     ns, _ = run("ch3/ex_perceptron_2.py")
     X = ns["X"].astype(int)
     np.testing.assert_array_equal(ns["out"], np.logical_xor(X[:, 0], X[:, 1]))
@@ -211,7 +211,7 @@ def _finite_diff(f, p, eps=1e-6):
     return np.array([(f(p + eps * e) - f(p - eps * e)) / (2 * eps) for e in np.eye(len(p))])
 
 
-def test_ex_training_1(run):
+def test_ch3_ex_training_1(run):
     ns, _ = run("ch3/ex_training_1.py")
     for t in (1.0, 0.0):
         g = _finite_diff(lambda p: _net_221_loss(p, t), _PARAMS_221)
@@ -221,7 +221,7 @@ def test_ex_training_1(run):
     assert np.all(np.sign(ns["grads"][1.0]["w"]) == -np.sign(ns["grads"][0.0]["w"]))
 
 
-def test_ex_training_2(run):
+def test_ch3_ex_training_2(run):
     ns, _ = run("ch3/ex_training_2.py")
     o = ns["o"]
     for t in (1.0, 0.0):
@@ -235,7 +235,7 @@ def test_ex_training_2(run):
 # ---------------------------------------------------------------- 3.5 depth
 
 
-def test_ex_depth_1(run):
+def test_ch3_ex_depth_1(run):
     import warnings
 
     from sklearn.neural_network import MLPClassifier as SkMLP
@@ -252,7 +252,7 @@ def test_ex_depth_1(run):
     assert ns["width"] == 492  # 4h + 1 >= 1969  <=>  h >= 492
 
 
-def test_ex_depth_2(run):
+def test_ch3_ex_depth_2(run):
     ns, _ = run("ch3/ex_depth_2.py")
     x = np.linspace(0.0, 1.0, 2**12 + 1)
     for k, pieces in ns["pieces"].items():

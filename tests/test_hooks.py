@@ -100,21 +100,32 @@ def test_exec_fences_get_tabs_no_id_prefix_and_their_snippet_file(tmp_path, monk
         execute.on_page_markdown(md.replace("line_fit", "nope"), Page(), Config(), None)
 
 
-def test_figures_leave_the_markdown_and_come_back(monkeypatch):
+def test_figures_leave_the_markdown_and_come_back_as_lazy_images(tmp_path):
     execute._State.slots = {}
-    svg = '<svg width="10"><path d="M0 0"/></svg>'
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="a line" viewBox="0 0 120 60" '
+           'data-min-font-pt="9"><path d="M0 0"/></svg>')
     slotted = execute._SVG.sub(execute._slot, f'<figure class="mlnotes-figure" id="fig-x">{svg}<figcaption>c'
                                               '</figcaption></figure>')
     assert "<svg" not in slotted and "mlnotes-slot" in slotted
 
     class File:
-        src_uri = "p.md"
+        src_uri = "ch1/overview.md"
 
     class Page:
         file = File()
+        url = "ch1/overview/"
 
-    assert execute.on_post_page(f"<html>{slotted}</html>", Page(), None) == (
-        f'<html><figure class="mlnotes-figure" id="fig-x">{svg}<figcaption>c</figcaption></figure></html>')
+    class Config:
+        use_directory_urls = True
+        site_dir = str(tmp_path)
+
+    out = execute.on_post_page(f"<html>{slotted}</html>", Page(), Config())
+    (img,) = re.findall(r"<img [^>]+>", out)
+    src = re.search(r'src="([^"]+)"', img).group(1)
+    assert src.startswith("../../figures/") and 'loading="lazy"' in img and 'alt="a line"' in img
+    assert 'width="120" height="60"' in img and 'data-min-font-pt="9"' in img
+    written = (tmp_path / src.removeprefix("../../")).read_text(encoding="utf-8")
+    assert written.endswith(svg) and '<figcaption>c</figcaption>' in out
 
 
 def test_serve_plans_the_smallest_rebuild():
