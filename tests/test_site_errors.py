@@ -25,6 +25,7 @@ def _build(tmp_path: Path, page: str, snippets: dict[str, str] | None = None, **
         path = tmp_path / "docs" / "snippets" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(code), encoding="utf-8")
+    (tmp_path / "docs" / "search").symlink_to(ROOT / "docs" / "search")  # the jieba user dictionary
     config = tmp_path / "mkdocs.yml"
     hooks = "".join(f"  - {ROOT / 'tools' / 'hooks' / name}.py\n" for name in HOOKS)
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
