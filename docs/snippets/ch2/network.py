@@ -16,6 +16,6 @@ draw_network(ax, net)
 print(figure_html(fig, tr("由 Sequential 画出的神经网络：输入层、两个隐藏层、输出层；每条线是一个权重。",
                                              "A network drawn from a Sequential: input layer, two hidden layers, output layer; each line is a weight.")))
 print(tr(f"各层神经元个数为 {sizes}。图中共有 **{weights}** 条连线，每条对应一个权重；再加上每个非输入神经元各一个偏置（共 "
-         f"{biases} 个），网络一共有 `net.n_params` = **{net.n_params}** 个训练参数。",
+         f"{biases} 个），网络一共有 `net.n_params` = **{net.n_params}** 个可训练参数。",
          f"The layers have {sizes} neurons. The diagram has **{weights}** lines, one per weight; with the "
          f"{biases} biases of the non-input neurons the network has `net.n_params` = **{net.n_params}** trainable parameters."))
