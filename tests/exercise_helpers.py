@@ -14,11 +14,8 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
-import os
 import re
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,15 +47,6 @@ def exercise_test_name(snippet: Path) -> str:
 def chapter_pages(lang: str) -> list[Path]:
     """The chapter pages of one language (``docs/<lang>/chN/*.md``)."""
     return sorted(p for ch in CHAPTERS for p in (DOCS / lang / ch).glob("*.md"))
-
-
-def run_snippet_subprocess(snippet: Path, lang: str) -> str:
-    """Run ``snippet`` on its own, as the build does, in ``lang``; return its stdout (raises on failure)."""
-    env = dict(os.environ, MLNOTES_LANG=lang, PYTHONHASHSEED="0")
-    proc = subprocess.run([sys.executable, str(snippet)], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=600)
-    assert proc.returncode == 0, f"{snippet.relative_to(ROOT)} ({lang}) failed:\n{proc.stderr}"
-    return proc.stdout
 
 
 def run_exercise(name: str, lang: str = "en") -> tuple[dict, str]:

@@ -12,7 +12,7 @@ import pytest
 
 from exercise_helpers import (
     LANGS, ROOT, SNIPPETS, EXERCISES, SUMMARY, chapter_pages, defined_test_functions, exercise_snippets,
-    exercise_test_name, page_exercise_structure, run_exercise, run_snippet_subprocess,
+    exercise_test_name, page_exercise_structure, run_exercise,
 )
 
 
@@ -201,7 +201,7 @@ def test_ch2_ex_applications_2():
 @pytest.mark.parametrize("snippet", exercise_snippets(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 @pytest.mark.parametrize("lang", LANGS)
 def test_exercise_snippet_runs_and_prints_in_both_languages(snippet, lang):
-    out = run_snippet_subprocess(snippet, lang)
+    _, out = run_exercise(f"{snippet.parent.name}/{snippet.stem}", lang)  # in this process: no interpreter start-up
     assert out.strip(), f"{snippet.relative_to(ROOT)} prints nothing in {lang}"
     if lang == "zh":
         assert any("\u4e00" <= ch <= "\u9fff" for ch in out), f"{snippet.relative_to(ROOT)}: zh output has no Chinese"
