@@ -49,7 +49,7 @@ test-lib:
 	$(BIN)/python -m pytest -n 2 -m "not site and not browser" -q
 
 test-site:
-	$(BIN)/python -m pytest -m "site or browser" -q
+	$(BIN)/python -m pytest -m "site or browser" -q --durations=12
 
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
