@@ -2,12 +2,14 @@
 
     python benchmarks/bench_site.py [--repeats N] [--keep]
 
-Works on a temporary copy of the book (``docs/``, ``tools/``, both configurations) with its own
-execution cache, so the checkout and its ``.cache`` are left alone; ``mlnotes`` is the installed
-package. It measures, in this order:
+Works on a temporary copy of what the build reads (``docs/``, ``tools/``, ``mlnotes/`` for the
+wheel, the configurations) with its own caches, so the checkout and its ``.cache`` are left alone;
+the code blocks import the installed ``mlnotes``. It measures, in this order:
 
 * **cold**: ``tools/site.py build`` of both languages from an empty execution cache;
-* **warm**: the same build again with nothing changed;
+* **warm**: the same build again with nothing changed (the whole-build cache copies it);
+* **warm, site cache off**: MkDocs renders every page again, every block's output from the
+  execution cache;
 * **snippet edited**: ``tools/site.py serve`` running, a line appended to one snippet
   (``docs/snippets/ch1/line_fit.py``, shown on 1.1 in both languages): seconds from saving the
   file until the served English page shows the new output;
@@ -40,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import format_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY = ["docs", "tools", "mkdocs.yml", "mkdocs.en.yml"]
+COPY = ["docs", "tools", "mlnotes", "mkdocs.yml", "mkdocs.en.yml", "pyproject.toml", "README.md"]  # all the build reads
 EXEC_LINE = re.compile(r"exec cache \((\w+)\): (\d+) blocks executed")
 
 
@@ -48,14 +50,15 @@ def _executed(log: str) -> int:
     return sum(int(n) for _, n in EXEC_LINE.findall(log))
 
 
-def _env(tree: Path) -> dict[str, str]:
-    return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1",
-                MLNOTES_EXEC_CACHE_DIR=str(tree / ".cache" / "exec"), MLNOTES_EXEC_CACHE="on")
+def _env(tree: Path, **extra: str) -> dict[str, str]:
+    return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1", MLNOTES_EXEC_CACHE="on",
+                MLNOTES_EXEC_CACHE_DIR=str(tree / ".cache" / "exec"),
+                MLNOTES_SITE_CACHE_DIR=str(tree / ".cache" / "site"), **extra)
 
 
-def build(tree: Path) -> tuple[float, int]:
+def build(tree: Path, **extra: str) -> tuple[float, int]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "tools/site.py", "build"], cwd=tree, env=_env(tree),
+    proc = subprocess.run([sys.executable, "tools/site.py", "build"], cwd=tree, env=_env(tree, **extra),
                           capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if proc.returncode:
@@ -138,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("cold build (both languages)", cold, cold_blocks))
         warm, warm_blocks = build(tree)
         rows.append(("warm build, nothing changed", warm, warm_blocks))
+        pages, pages_blocks = build(tree, MLNOTES_SITE_CACHE="off")
+        rows.append(("warm build, site cache off", pages, pages_blocks))
         server = Server(tree)
         try:
             snippet = [edit_latency(server, tree / "docs/snippets/ch1/line_fit.py",
