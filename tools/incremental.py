@@ -14,7 +14,6 @@ build module this follows.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from mkdocs.commands import build as mkbuild
 from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
 from markdown_exec import markdown_config
 from mkdocs import utils
 
@@ -58,8 +58,6 @@ class LanguageSite:
         inclusion = InclusionLevel.is_in_serve if self.serve_url else InclusionLevel.is_included
         for file in files.documentation_pages(inclusion=inclusion):
             if file.page is None:
-                from mkdocs.structure.pages import Page
-
                 Page(None, file, config)
             mkbuild._populate_page(file.page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)

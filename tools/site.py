@@ -99,13 +99,12 @@ def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = Tru
     return lang, proc.returncode, proc.stdout + proc.stderr, time.perf_counter() - start
 
 
-def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "site", strict: bool = True,
-          languages: tuple[str, ...] = tuple(CONFIGS)) -> int:
-    """Build the given languages (default: both) in parallel; return 0 when all succeeded."""
+def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "site", strict: bool = True) -> int:
+    """Build both languages in parallel; return 0 when both succeeded."""
     site_dir.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda lang: build_language(lang, origin=origin, site_dir=site_dir, strict=strict),
-                                languages))
+                                CONFIGS))
     status = 0
     for lang, code, log, seconds in results:
         print(f"--- {lang}: exit {code} in {seconds:.1f} s ---")

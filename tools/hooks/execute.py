@@ -56,13 +56,6 @@ class _State:
     slots: dict[str, str] = {}
 
 
-def _lang(config: MkDocsConfig) -> str:
-    lang = str(config.theme.get("language", "en"))
-    if lang not in TABS:
-        raise PluginError(f"theme.language must be one of {sorted(TABS)}, got {lang!r}")
-    return lang
-
-
 def _slot(match: re.Match[str]) -> str:
     svg = match.group(0)
     digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()
@@ -94,7 +87,7 @@ def formatter(source: str, language: str, css_class: str, options: dict[str, Any
 
 @event_priority(-100)  # after markdown-exec's on_config has registered its fences
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _State.lang = _lang(config)
+    _State.lang = str(config.theme["language"])  # checked by config.py, which runs first
     fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
     python = [fence for fence in fences if fence.get("name") == "python"]
     if not python:

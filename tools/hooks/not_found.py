@@ -10,7 +10,6 @@ when the address has none). The page at the site's root is ``ROOT_404`` in ``too
 
 from __future__ import annotations
 
-import re
 
 from mkdocs.config.defaults import MkDocsConfig
 
