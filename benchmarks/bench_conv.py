@@ -1,4 +1,4 @@
-"""Speed of mlnotes.conv and the CNN layers, against the loop version, SciPy and the machine's matmul rate.
+"""Speed of mlnotes.nn.conv and the CNN layers, against the loop version, SciPy and the machine's matmul rate.
 
 Run ``python benchmarks/bench_conv.py`` (the issue's sizes) or ``--quick`` (small sizes, a few seconds).
 
@@ -39,7 +39,7 @@ from scipy.signal import correlate2d
 from threadpoolctl import threadpool_limits
 
 from mlnotes.cnn import make_lenet
-from mlnotes.conv import conv2d, conv2d_naive, im2col
+from mlnotes.nn import conv2d, conv2d_naive, im2col
 from mlnotes.nn import Adam, SoftmaxCrossEntropyLoss, train
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # _common.py, also when a test loads this file by path

@@ -349,6 +349,24 @@ def check_scalar(
     return value
 
 
+def check_pair(value: Any, name: str, *, min_val: int) -> tuple[int, int]:
+    """An int or a pair of ints as a checked ``(height, width)`` pair of ints ``>= min_val``.
+
+    Examples
+    --------
+    >>> check_pair(3, "kernel_size", min_val=1)
+    (3, 3)
+    >>> check_pair((2, 4), "kernel_size", min_val=1)
+    (2, 4)
+    """
+    pair = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
+    if len(pair) != 2:
+        raise ValueError(f"{name} must be an int or a pair of ints, got {value!r}.")
+    for v in pair:
+        check_scalar(v, name, int, min_val=min_val)
+    return int(pair[0]), int(pair[1])
+
+
 def check_option(value: Any, name: str, options: Iterable[Any]) -> Any:
     """Check ``value`` is one of ``options``.
 

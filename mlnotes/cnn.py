@@ -32,7 +32,7 @@ import numpy as np
 
 from ._validation import (check_array, check_interface, check_random_state, check_scalar,
                           check_y_for_score, float_errors_as_value_error)
-from .conv import conv_output_size
+from .nn import conv_output_size
 from .datasets import make_strokes
 from .nn import Adam, Dense, Flatten, ReLU, Sequential, SoftmaxCrossEntropyLoss, train
 from .nn.conv_layers import Conv2D, GlobalMaxPool2D, MaxPool2D

@@ -13,7 +13,7 @@ from mlnotes.cnn import (
     stroke_experiment,
     stroke_position_split,
 )
-from mlnotes.conv import KERNELS, conv2d
+from mlnotes.nn import KERNELS, conv2d
 from mlnotes.datasets import load_sample_image, make_strokes
 from mlnotes.nn import Conv2D, Dense, MaxPool2D
 

@@ -1,4 +1,4 @@
-"""Tests of mlnotes.conv: SciPy and explicit-loop references, hand cases, pooling, bad input."""
+"""Tests of mlnotes.nn.conv: SciPy and explicit-loop references, hand cases, pooling, bad input."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.signal import correlate2d
 
-from mlnotes.conv import (
+from mlnotes.nn import (
     KERNELS,
     avg_pool2d,
     col2im,
@@ -137,9 +137,9 @@ def test_conv2d_batched_multichannel_matches_loop_reference(stride, pad):
 
 @pytest.mark.parametrize("block_bytes", [1, 3000, 1 << 40])
 def test_conv2d_blocks_of_images_give_the_same_result(monkeypatch, block_bytes):
-    import mlnotes.conv
+    import mlnotes.nn.conv
 
-    monkeypatch.setattr(mlnotes.conv, "_BLOCK_BYTES", block_bytes)  # 1 image, 2 images, all images per block
+    monkeypatch.setattr(mlnotes.nn.conv, "_BLOCK_BYTES", block_bytes)  # 1 image, 2 images, all images per block
     rng = np.random.default_rng(12)
     x, w, b = rng.normal(size=(5, 2, 6, 5)), rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
     np.testing.assert_allclose(conv2d(x, w, b, stride=2, padding=1), loop_conv(x, w, b, 2, 1), rtol=0, atol=1e-10)

@@ -1,11 +1,11 @@
-"""Tests of the CNN layers: forward against mlnotes.conv, finite-difference gradients, bad input."""
+"""Tests of the CNN layers: forward against mlnotes.nn.conv, finite-difference gradients, bad input."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from mlnotes.conv import avg_pool2d, conv2d, max_pool2d
+from mlnotes.nn import avg_pool2d, conv2d, max_pool2d
 from mlnotes.nn import (
     SGD,
     AvgPool2D,

@@ -236,16 +236,17 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.cnn.digits_experiment": F(images, np.array([0, 1, 2, 0, 1, 2]), test_size=0.5,
                                            epochs=1, batch_size=4, lr=0.003, random_state=0),
         # ---- conv
-        "mlnotes.conv.conv_output_size": F(5, 3, 1, 1),
-        "mlnotes.conv.pad2d": F(np.ones((3, 3)), 1, value=0.0, ok={"x": {"one axis more", "one axis less"}}),
-        "mlnotes.conv.conv2d_naive": F(np.arange(16.0).reshape(4, 4), np.ones((3, 3)), None, stride=1,
+        "mlnotes.nn.conv.conv_output_size": F(5, 3, 1, 1),
+        "mlnotes.nn.conv.conv_padding": F("same", 3, ok={"padding": {"an int"}}),  # an int is a valid padding
+        "mlnotes.nn.conv.pad2d": F(np.ones((3, 3)), 1, value=0.0, ok={"x": {"one axis more", "one axis less"}}),
+        "mlnotes.nn.conv.conv2d_naive": F(np.arange(16.0).reshape(4, 4), np.ones((3, 3)), None, stride=1,
                                        padding=0),
-        "mlnotes.conv.conv2d": F(ok={"x": {"one row short", "one sample"}, "w": {"one row short", "one sample"}}, *(batch, RNG.normal(size=(2, 1, 3, 3)), np.zeros(2)), stride=1, padding=1),
-        "mlnotes.conv.im2col": F(batch, 3, stride=1, padding=0),
-        "mlnotes.conv.col2im": F(np.ones((4, 4)), (1, 1, 3, 3), 2, stride=1, padding=0),
-        "mlnotes.conv.max_pool2d": F(batch, 2, None, ok={"x": {"one axis less"}}),
-        "mlnotes.conv.avg_pool2d": F(batch, 2, None, ok={"x": {"one axis less"}}),
-        "mlnotes.conv.gaussian_kernel": F(3, 1.0),
+        "mlnotes.nn.conv.conv2d": F(ok={"x": {"one row short", "one sample"}, "w": {"one row short", "one sample"}}, *(batch, RNG.normal(size=(2, 1, 3, 3)), np.zeros(2)), stride=1, padding=1),
+        "mlnotes.nn.conv.im2col": F(batch, 3, stride=1, padding=0),
+        "mlnotes.nn.conv.col2im": F(np.ones((4, 4)), (1, 1, 3, 3), 2, stride=1, padding=0),
+        "mlnotes.nn.conv.max_pool2d": F(batch, 2, None, ok={"x": {"one axis less"}}),
+        "mlnotes.nn.conv.avg_pool2d": F(batch, 2, None, ok={"x": {"one axis less"}}),
+        "mlnotes.nn.conv.gaussian_kernel": F(3, 1.0),
         # ---- datasets
         "mlnotes.datasets.load_market_baskets": F(),
         "mlnotes.datasets.load_sample_image": F("grace_hopper", as_gray=True),
@@ -905,7 +906,7 @@ def test_issue_15_examples():
     from mlnotes.association import association_rules
     from mlnotes.base import clone
     from mlnotes.cluster import KMeans
-    from mlnotes.conv import gaussian_kernel
+    from mlnotes.nn import gaussian_kernel
     from mlnotes.datasets import make_line
     from mlnotes.linear_model import LogisticRegression
     from mlnotes.model_selection import GridSearchCV, cross_val_score

@@ -1,4 +1,4 @@
-"""Neural networks in numpy: neurons, activations, layers, losses, optimizers, MLPs.
+"""Neural networks in numpy: neurons, activations, layers, convolution, losses, optimizers, MLPs.
 
 The building blocks follow one protocol ([`Layer`][mlnotes.nn.Layer]): ``forward(x)``,
 ``backward(grad_y)``, ``params``/``grads``. Networks are [`Sequential`][mlnotes.nn.Sequential]
@@ -24,6 +24,19 @@ from .activations import (
     tanh_grad,
 )
 from .base import Layer
+from .conv import (
+    KERNELS,
+    avg_pool2d,
+    col2im,
+    conv2d,
+    conv2d_naive,
+    conv_output_size,
+    conv_padding,
+    gaussian_kernel,
+    im2col,
+    max_pool2d,
+    pad2d,
+)
 from .conv_layers import AvgPool2D, Conv2D, GlobalAvgPool2D, GlobalMaxPool2D, MaxPool2D
 from .gradcheck import GradCheckResult, gradient_check
 from .layers import Dense, Flatten, Identity, ReLU, Sigmoid, Tanh
@@ -46,6 +59,18 @@ __all__ = [
     "tanh_grad",
     "relu_grad",
     "neuron",
+    # convolution and pooling (functions)
+    "conv_output_size",
+    "conv_padding",
+    "pad2d",
+    "conv2d_naive",
+    "conv2d",
+    "im2col",
+    "col2im",
+    "max_pool2d",
+    "avg_pool2d",
+    "gaussian_kernel",
+    "KERNELS",
     # layers
     "Dense",
     "Sigmoid",

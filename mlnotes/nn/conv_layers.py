@@ -31,8 +31,10 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_random_state, check_scalar
-from ..conv import _col2im, _im2col, _pair, _resolve_padding, _windows, conv_output_size
+from numpy.lib.stride_tricks import sliding_window_view
+
+from .._validation import check_pair, check_random_state, check_scalar
+from .conv import col2im, conv_output_size, conv_padding, im2col
 from .base import Layer
 from .layers import _check_grad
 
@@ -118,9 +120,9 @@ class Conv2D(Layer):
         check_scalar(out_channels, "out_channels", int, min_val=1)
         check_scalar(stride, "stride", int, min_val=1)
         self.in_channels, self.out_channels = int(in_channels), int(out_channels)
-        self.kernel_size = _pair(kernel_size, "kernel_size", min_val=1)
+        self.kernel_size = check_pair(kernel_size, "kernel_size", min_val=1)
         self.stride = int(stride)
-        self.padding = _resolve_padding(padding, *self.kernel_size)
+        self.padding = conv_padding(padding, self.kernel_size)
         fh, fw = self.kernel_size
         fan_in = self.in_channels * fh * fw
         rng = check_random_state(random_state)
@@ -142,8 +144,7 @@ class Conv2D(Layer):
         x = _check_batch(self, x, self.in_channels)
         N, _, H, W = x.shape
         K, Ho, Wo = self.output_shape(H, W)  # raises if the kernel is larger than the padded input
-        (fh, fw), (ph, pw) = self.kernel_size, self.padding
-        self._cols = _im2col(x, fh, fw, self.stride, ph, pw)  # (C*fh*fw, N*Ho*Wo)
+        self._cols = im2col(x, self.kernel_size, stride=self.stride, padding=self.padding)  # (C*fh*fw, N*Ho*Wo)
         self._x_shape, self._y_shape = x.shape, (N, K, Ho, Wo)
         y = self.params["W"].reshape(K, -1) @ self._cols  # (K, N*Ho*Wo)
         y += self.params["b"][:, None]
@@ -158,8 +159,8 @@ class Conv2D(Layer):
         self.grads["W"] = (G @ self._cols.T).reshape(W.shape)  # (K, C, fh, fw)
         self.grads["b"] = G.sum(axis=1)  # (K,)
         grad_cols = W.reshape(K, -1).T @ G  # (C*fh*fw, N*Ho*Wo)
-        (fh, fw), (ph, pw) = self.kernel_size, self.padding
-        return _col2im(grad_cols, self._x_shape, fh, fw, self.stride, ph, pw)  # (N, C, H, W)
+        return col2im(grad_cols, self._x_shape, self.kernel_size, stride=self.stride,
+                      padding=self.padding)  # (N, C, H, W)
 
     def __repr__(self) -> str:
         fh, fw = self.kernel_size
@@ -184,7 +185,7 @@ class _Pool2D(Layer):
         k, s = self.kernel_size, self.stride
         Ho, Wo = conv_output_size(x.shape[2], k, 0, s), conv_output_size(x.shape[3], k, 0, s)
         self._x_shape, self._y_shape = x.shape, (*x.shape[:2], Ho, Wo)
-        return _windows(x, k, k, s)  # (N, C, Ho, Wo, k, k), a view
+        return sliding_window_view(x, (k, k), axis=(-2, -1))[..., ::s, ::s, :, :]  # (N, C, Ho, Wo, k, k), a view
 
     def _scatter(self, grad_per_offset: Any) -> np.ndarray:
         """dL/dx: add ``grad_per_offset(i, j)`` (shape (N, C, Ho, Wo)) at window offset (i, j)."""

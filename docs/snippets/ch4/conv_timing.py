@@ -2,7 +2,7 @@ import timeit
 
 import numpy as np
 
-from mlnotes.conv import conv2d, conv2d_naive, conv_output_size
+from mlnotes.nn import conv2d, conv2d_naive, conv_output_size
 from mlnotes.viz import tr
 
 rng = np.random.default_rng(0)

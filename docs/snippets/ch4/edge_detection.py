@@ -1,7 +1,7 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.conv import conv2d
+from mlnotes.nn import conv2d
 from mlnotes.viz import figure, figure_html, tr
 
 x = np.array([[10, 10, 10, 0, 0, 0]] * 6)   # 6x6 picture: bright left half, dark right half

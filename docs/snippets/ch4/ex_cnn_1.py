@@ -1,6 +1,6 @@
 import numpy as np
 
-from mlnotes.conv import conv2d
+from mlnotes.nn import conv2d
 from mlnotes.datasets import load_sample_image
 from mlnotes.nn import Conv2D
 from mlnotes.viz import tr

@@ -1,6 +1,6 @@
 import numpy as np
 
-from mlnotes.conv import max_pool2d
+from mlnotes.nn import max_pool2d
 from mlnotes.nn import GlobalMaxPool2D
 from mlnotes.viz import tr
 

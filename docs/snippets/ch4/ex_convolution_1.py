@@ -1,6 +1,6 @@
 import numpy as np
 
-from mlnotes.conv import conv2d, conv_output_size
+from mlnotes.nn import conv2d, conv_output_size
 from mlnotes.viz import tr
 
 x = np.array([[10, 10, 10, 0, 0, 0]] * 6)   # the picture of the edge-detection figure

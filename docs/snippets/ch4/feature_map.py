@@ -1,7 +1,7 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.conv import conv2d
+from mlnotes.nn import conv2d
 from mlnotes.viz import figure, figure_html, tr
 
 x = np.array([[1, 1, 1, 0, 0],

@@ -1,6 +1,6 @@
 from matplotlib.patches import Rectangle
 
-from mlnotes.conv import conv_output_size
+from mlnotes.nn import conv_output_size
 from mlnotes.datasets import load_sample_image
 from mlnotes.viz import figure, figure_html, tr
 

@@ -1,6 +1,6 @@
 import numpy as np
 
-from mlnotes.conv import KERNELS, conv2d
+from mlnotes.nn import KERNELS, conv2d
 from mlnotes.datasets import load_sample_image
 from mlnotes.viz import figure, figure_html, tr
 

@@ -1,7 +1,7 @@
 import ast
 import inspect
 
-from mlnotes.conv import conv2d_naive
+from mlnotes.nn import conv2d_naive
 
 source = inspect.getsource(conv2d_naive).splitlines()
 func = ast.parse("\n".join(source)).body[0]

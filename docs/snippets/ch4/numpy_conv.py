@@ -1,6 +1,6 @@
 import numpy as np
 
-from mlnotes.conv import conv2d, conv2d_naive
+from mlnotes.nn import conv2d, conv2d_naive
 
 
 def numpy_conv(inputs, _filter):

@@ -1,4 +1,4 @@
-from mlnotes.conv import conv_output_size
+from mlnotes.nn import conv_output_size
 from mlnotes.viz import tr
 
 cases = [(5, 0, 3, 1, tr("笔记中的 5×5 图片、3×3 卷积核", "the notes' 5×5 image, 3×3 kernel")),

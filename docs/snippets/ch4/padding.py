@@ -1,7 +1,7 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.conv import conv2d, pad2d
+from mlnotes.nn import conv2d, pad2d
 from mlnotes.viz import figure, figure_html, tr
 
 x = np.arange(1, 17).reshape(4, 4)   # a 4x4 image

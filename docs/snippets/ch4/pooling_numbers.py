@@ -1,7 +1,7 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.conv import avg_pool2d, max_pool2d
+from mlnotes.nn import avg_pool2d, max_pool2d
 from mlnotes.nn import MaxPool2D
 from mlnotes.viz import figure, figure_html, tr
 

@@ -1,6 +1,6 @@
 import numpy as np
 
-from mlnotes.conv import KERNELS, conv2d, max_pool2d
+from mlnotes.nn import KERNELS, conv2d, max_pool2d
 from mlnotes.datasets import load_sample_image
 from mlnotes.nn import relu
 from mlnotes.viz import figure, figure_html, tr

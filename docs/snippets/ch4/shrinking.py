@@ -1,4 +1,4 @@
-from mlnotes.conv import conv_output_size
+from mlnotes.nn import conv_output_size
 from mlnotes.viz import figure, figure_html, tr
 
 n, f, layers = 32, 3, 10

@@ -1,6 +1,6 @@
 from matplotlib.patches import Rectangle
 
-from mlnotes.conv import conv_output_size
+from mlnotes.nn import conv_output_size
 from mlnotes.viz import figure, figure_html, tr
 
 fig, axes = figure(1, 2, figsize=(10, 4.4))

@@ -1,5 +1,5 @@
 
-from mlnotes.conv import conv_output_size
+from mlnotes.nn import conv_output_size
 from mlnotes.viz import figure, figure_html, tr
 
 n, f = 4, 2                     # the notes' 4x4 input and 2x2 kernel

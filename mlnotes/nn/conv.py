@@ -1,13 +1,13 @@
 r"""Convolution and pooling on images, from the notes' loop to one matrix product.
 
 Chapter 4 of the notes builds a single-channel convolution with two nested
-loops. This module keeps that loop ([`conv2d_naive`][mlnotes.conv.conv2d_naive], corrected so that it
+loops. This module keeps that loop ([`conv2d_naive`][mlnotes.nn.conv2d_naive], corrected so that it
 runs and returns the ``valid`` output) as the readable reference, and next to it
-the vectorised [`conv2d`][mlnotes.conv.conv2d]: every receptive field is copied into one column of
+the vectorised [`conv2d`][mlnotes.nn.conv2d]: every receptive field is copied into one column of
 a matrix (*im2col*, built from a strided view of the input without Python
 loops), so that applying ``K`` kernels to ``N`` images is a single matrix
-product. Pooling ([`max_pool2d`][mlnotes.conv.max_pool2d], [`avg_pool2d`][mlnotes.conv.avg_pool2d]) and the classic
-hand-made kernels of the "feature extractor" figures ([`KERNELS`][mlnotes.conv.KERNELS]) complete
+product. Pooling ([`max_pool2d`][mlnotes.nn.max_pool2d], [`avg_pool2d`][mlnotes.nn.avg_pool2d]) and the classic
+hand-made kernels of the "feature extractor" figures ([`KERNELS`][mlnotes.nn.KERNELS]) complete
 the toolbox.
 
 Like every deep-learning library, "convolution" here is **cross-correlation**:
@@ -36,10 +36,11 @@ from typing import Any
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from ._validation import check_array, check_scalar
+from .._validation import check_array, check_pair, check_scalar
 
 __all__ = [
     "conv_output_size",
+    "conv_padding",
     "pad2d",
     "conv2d_naive",
     "conv2d",
@@ -106,18 +107,30 @@ def _image(x: Any, name: str = "x") -> np.ndarray:
     return arr
 
 
-def _pair(value: Any, name: str, *, min_val: int) -> tuple[int, int]:
-    """Turn an int or a pair of ints into a checked ``(height, width)`` pair."""
-    pair = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
-    if len(pair) != 2:
-        raise ValueError(f"{name} must be an int or a pair of ints, got {value!r}.")
-    for v in pair:
-        check_scalar(v, name, int, min_val=min_val)
-    return int(pair[0]), int(pair[1])
+def conv_padding(padding: Padding, kernel_size: int | tuple[int, int]) -> tuple[int, int]:
+    """The border ``(ph, pw)`` that ``padding`` adds around an image for a kernel of ``kernel_size``.
 
+    Parameters
+    ----------
+    padding : int, (int, int), "valid" or "same"
+        ``"valid"`` adds nothing; ``"same"`` adds $(F - 1) / 2$ on each side, so that a stride-1
+        convolution keeps the image size (odd kernels only).
+    kernel_size : int or (int, int)
+        Kernel size ``F`` or ``(F_height, F_width)``.
 
-def _resolve_padding(padding: Padding, fh: int, fw: int) -> tuple[int, int]:
-    """Padding ``(ph, pw)`` from an int, a pair, ``"valid"`` (0) or ``"same"`` ((f-1)/2)."""
+    Returns
+    -------
+    (int, int)
+        Rows added above and below, columns added left and right.
+
+    Examples
+    --------
+    >>> conv_padding("same", 5)
+    (2, 2)
+    >>> conv_padding(1, (3, 3))
+    (1, 1)
+    """
+    fh, fw = check_pair(kernel_size, "kernel_size", min_val=1)
     if isinstance(padding, str):
         if padding == "valid":
             return 0, 0
@@ -126,7 +139,7 @@ def _resolve_padding(padding: Padding, fh: int, fw: int) -> tuple[int, int]:
                 raise ValueError(f"padding='same' needs an odd kernel size, got {fh}x{fw}.")
             return (fh - 1) // 2, (fw - 1) // 2
         raise ValueError(f"padding must be an int, a pair of ints, 'valid' or 'same'; got {padding!r}.")
-    return _pair(padding, "padding", min_val=0)
+    return check_pair(padding, "padding", min_val=0)
 
 
 def pad2d(x: Any, padding: int | tuple[int, int], *, value: float = 0.0) -> np.ndarray:
@@ -154,7 +167,7 @@ def pad2d(x: Any, padding: int | tuple[int, int], *, value: float = 0.0) -> np.n
            [0., 0., 0., 0.]])
     """
     x = _image(x)
-    ph, pw = _pair(padding, "padding", min_val=0)
+    ph, pw = check_pair(padding, "padding", min_val=0)
     check_scalar(value, "value")
     widths = [(0, 0)] * (x.ndim - 2) + [(ph, ph), (pw, pw)]
     return np.pad(x, widths, mode="constant", constant_values=value)
@@ -190,9 +203,9 @@ def _check_conv_input(x: Any, w: Any, b: Any) -> tuple[np.ndarray, np.ndarray, n
 def conv2d_naive(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding = 0) -> np.ndarray:
     """The notes' loop convolution, corrected: slide the kernel, multiply, sum.
 
-    Same inputs and output as [`conv2d`][mlnotes.conv.conv2d], computed one output pixel at a
+    Same inputs and output as [`conv2d`][mlnotes.nn.conv2d], computed one output pixel at a
     time. It is the readable reference (and the benchmark's baseline); use
-    [`conv2d`][mlnotes.conv.conv2d] for real work.
+    [`conv2d`][mlnotes.nn.conv2d] for real work.
 
     Parameters
     ----------
@@ -216,7 +229,7 @@ def conv2d_naive(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Pad
     -----
     The notes' code allocated an input-sized result, so the last ``F - 1`` rows
     and columns stayed zero; here the result has the valid size ``Ho x Wo``
-    (the output-size formula of [`conv_output_size`][mlnotes.conv.conv_output_size]), and the missing
+    (the output-size formula of [`conv_output_size`][mlnotes.nn.conv_output_size]), and the missing
     colon, the undefined ``w`` and the unused ``_result`` argument are gone.
 
     Examples
@@ -230,7 +243,7 @@ def conv2d_naive(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Pad
     check_scalar(stride, "stride", int, min_val=1)
     N, _, H, W = x.shape  # (N, C, H, W)
     K, _, fh, fw = w.shape
-    ph, pw = _resolve_padding(padding, fh, fw)
+    ph, pw = conv_padding(padding, (fh, fw))
     Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
     inputs = pad2d(x, (ph, pw))  # (N, C, H + 2ph, W + 2pw)
     result = np.zeros((N, K, Ho, Wo))
@@ -284,15 +297,15 @@ def im2col(x: Any, kernel_size: int | tuple[int, int], *, stride: int = 1,
     if x.ndim != 4:
         raise ValueError(f"im2col expects x of shape (N, C, H, W), got shape {x.shape}.")
     check_scalar(stride, "stride", int, min_val=1)
-    fh, fw = _pair(kernel_size, "kernel_size", min_val=1)
-    ph, pw = _resolve_padding(padding, fh, fw)
+    fh, fw = check_pair(kernel_size, "kernel_size", min_val=1)
+    ph, pw = conv_padding(padding, (fh, fw))
     conv_output_size(x.shape[2], fh, ph, stride)  # raises if the kernel does not fit
     conv_output_size(x.shape[3], fw, pw, stride)
     return _im2col(x, fh, fw, stride, ph, pw)
 
 
 def _im2col(x: np.ndarray, fh: int, fw: int, stride: int, ph: int, pw: int) -> np.ndarray:
-    """[`im2col`][mlnotes.conv.im2col] on checked arguments (used by the layers' forward pass)."""
+    """[`im2col`][mlnotes.nn.im2col] on checked arguments (used by the layers' forward pass)."""
     N, C = x.shape[:2]
     if ph or pw:
         x = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))  # (N, C, H + 2ph, W + 2pw)
@@ -303,7 +316,7 @@ def _im2col(x: np.ndarray, fh: int, fw: int, stride: int, ph: int, pw: int) -> n
 
 def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tuple[int, int], *,
            stride: int = 1, padding: Padding = 0) -> np.ndarray:
-    """Adjoint of [`im2col`][mlnotes.conv.im2col]: add every column back onto the pixels it came from.
+    """Adjoint of [`im2col`][mlnotes.nn.im2col]: add every column back onto the pixels it came from.
 
     Overlapping windows add up, which is exactly the gradient of the loss with
     respect to the input of a convolution when ``cols`` holds the gradient with
@@ -312,7 +325,7 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
     Parameters
     ----------
     cols : array-like of shape (C * F * F, N * Ho * Wo)
-        Column matrix, laid out as [`im2col`][mlnotes.conv.im2col] returns it.
+        Column matrix, laid out as [`im2col`][mlnotes.nn.im2col] returns it.
     x_shape : (int, int, int, int)
         Shape ``(N, C, H, W)`` of the unpadded input.
     kernel_size : int or (int, int)
@@ -320,7 +333,7 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
     stride : int
         Step between two windows.
     padding : int, (int, int), "valid" or "same"
-        Border that [`im2col`][mlnotes.conv.im2col] added; it is cropped off again.
+        Border that [`im2col`][mlnotes.nn.im2col] added; it is cropped off again.
 
     Returns
     -------
@@ -341,8 +354,8 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
         check_scalar(v, f"x_shape {name}", int, min_val=1)
     N, C, H, W = (int(v) for v in x_shape)
     check_scalar(stride, "stride", int, min_val=1)
-    fh, fw = _pair(kernel_size, "kernel_size", min_val=1)
-    ph, pw = _resolve_padding(padding, fh, fw)
+    fh, fw = check_pair(kernel_size, "kernel_size", min_val=1)
+    ph, pw = conv_padding(padding, (fh, fw))
     Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
     cols = check_array(cols, name="cols")
     if cols.shape != (C * fh * fw, N * Ho * Wo):
@@ -353,7 +366,7 @@ def col2im(cols: Any, x_shape: tuple[int, int, int, int], kernel_size: int | tup
 
 def _col2im(cols: np.ndarray, x_shape: tuple[int, ...], fh: int, fw: int, stride: int,
             ph: int, pw: int) -> np.ndarray:
-    """[`col2im`][mlnotes.conv.col2im] on checked arguments (used by the layers' backward pass)."""
+    """[`col2im`][mlnotes.nn.col2im] on checked arguments (used by the layers' backward pass)."""
     N, C, H, W = x_shape
     Ho, Wo = (H + 2 * ph - fh) // stride + 1, (W + 2 * pw - fw) // stride + 1
     blocks = cols.reshape(C, fh, fw, N, Ho, Wo).transpose(3, 0, 1, 2, 4, 5)  # (N, C, fh, fw, Ho, Wo)
@@ -386,7 +399,7 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
     Returns
     -------
     ndarray of shape (Ho, Wo) or (N, K, Ho, Wo)
-        ``Ho = floor((H + 2p - F) / s) + 1`` ([`conv_output_size`][mlnotes.conv.conv_output_size]), likewise ``Wo``.
+        ``Ho = floor((H + 2p - F) / s) + 1`` ([`conv_output_size`][mlnotes.nn.conv_output_size]), likewise ``Wo``.
 
     Notes
     -----
@@ -420,7 +433,7 @@ def conv2d(x: Any, w: Any, b: Any = None, *, stride: int = 1, padding: Padding =
     check_scalar(stride, "stride", int, min_val=1)
     N, C, H, W = x.shape
     K, _, fh, fw = w.shape
-    ph, pw = _resolve_padding(padding, fh, fw)
+    ph, pw = conv_padding(padding, (fh, fw))
     Ho, Wo = conv_output_size(H, fh, ph, stride), conv_output_size(W, fw, pw, stride)
     w_rows = w.reshape(K, -1)  # (K, C*fh*fw): one kernel per row
     y = np.empty((K, N * Ho * Wo))
