@@ -23,7 +23,7 @@ competing with other processes, one thread gives steadier figures
 (SciPy's ``correlate2d`` is single-threaded anyway): ``--threads 1``.
 
 Table 3: training time per epoch of the LeNet-5-style network
-(:func:`mlnotes.cnn.make_lenet`) with Adam, batch 32: on scikit-learn's 8x8
+(:func:`mlnotes.book.cnn.make_lenet`) with Adam, batch 32: on scikit-learn's 8x8
 digits (1,347 training images) and on 1,000 random 28x28 images.
 """
 
@@ -38,7 +38,7 @@ import numpy as np
 from scipy.signal import correlate2d
 from threadpoolctl import threadpool_limits
 
-from mlnotes.cnn import make_lenet
+from mlnotes.book.cnn import make_lenet
 from mlnotes.nn import conv2d, conv2d_naive, im2col
 from mlnotes.nn import Adam, SoftmaxCrossEntropyLoss, train
 

@@ -55,7 +55,7 @@ def run_exercise(name: str, lang: str = "en") -> tuple[dict, str]:
     ``name`` is ``"ch1/ex_overview_1"``. The globals hold the values the snippet computed, which the
     tests compare with an independent reference.
     """
-    from mlnotes.viz import language
+    from mlnotes.book.i18n import language
 
     path = SNIPPETS / f"{name}.py"
     out = io.StringIO()

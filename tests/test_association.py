@@ -17,7 +17,8 @@ from mlxtend.preprocessing import TransactionEncoder
 
 from mlnotes import association
 from mlnotes.association import Rule, apriori, association_rules, support, support_count
-from mlnotes.datasets import load_market_baskets, make_baskets
+from mlnotes.book.data import load_market_baskets
+from mlnotes.datasets import make_baskets
 
 
 def _brute_force(transactions, min_support):

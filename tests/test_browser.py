@@ -190,7 +190,7 @@ MIN_LABEL_PX = 9.0
 FIGURE_LABELS = """() => [...document.querySelectorAll('figure.mlnotes-figure img[data-min-font-pt]')].map(svg => ({
     id: svg.closest('figure').id,
     // text is drawn as paths: the SVG records its smallest font size (pt) and its natural width (pt)
-    // at render time (mlnotes.viz.to_svg); the reader sees them scaled by the rendered width
+    // at render time (mlnotes.book.render.to_svg); the reader sees them scaled by the rendered width
     px: +svg.dataset.minFontPt * svg.getBoundingClientRect().width / +svg.dataset.widthPt,
     overflow: svg.closest('figure').scrollWidth > svg.closest('figure').clientWidth + 1,
 }))"""

@@ -1,20 +1,13 @@
-"""Tests of the trainable CNNs (mlnotes.cnn) and their data (make_strokes, load_sample_image)."""
+"""Tests of the trainable CNNs (mlnotes.book.cnn) and their data (make_strokes, load_sample_image)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from mlnotes.cnn import (
-    digits_experiment,
-    make_lenet,
-    make_stroke_cnn,
-    make_stroke_mlp,
-    stroke_experiment,
-    stroke_position_split,
-)
+from mlnotes.book.cnn import digits_experiment, make_lenet, make_stroke_cnn, make_stroke_mlp, stroke_experiment, stroke_position_split
 from mlnotes.nn import KERNELS, conv2d
-from mlnotes.datasets import load_sample_image, make_strokes
+from mlnotes.book.data import load_sample_image, make_strokes
 from mlnotes.nn import Conv2D, Dense, MaxPool2D
 
 

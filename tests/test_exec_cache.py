@@ -96,7 +96,7 @@ def test_editing_a_snippet_invalidates_that_block_only():
 
 
 def test_languages_never_share_an_entry(cache, monkeypatch):
-    code = "from mlnotes.viz import tr\nprint(tr('中文', 'English'))\n"
+    code = "from mlnotes.book.i18n import tr\nprint(tr('中文', 'English'))\n"
     assert exec_cache.block_key(code, lang="zh", filename="x.py") != exec_cache.block_key(code, lang="en",
                                                                                           filename="x.py")
     outputs = {}

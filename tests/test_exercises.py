@@ -90,7 +90,7 @@ def _brute_force_frequent(baskets, minsup):
 
 
 def test_ch1_ex_applications_1():
-    from mlnotes.datasets import load_market_baskets
+    from mlnotes.book.data import load_market_baskets
 
     ns, out = run_exercise("ch1/ex_applications_1")
     baskets = load_market_baskets()

@@ -24,6 +24,7 @@ def _load(name: str):
 
 config_hook, execute, api_links, tabs, math_hook = (_load(n) for n in ("config", "execute", "api_links", "tabs",
                                                                         "math"))
+api_pages = _load("api_pages")
 
 
 def test_every_hook_module_is_listed_in_the_configuration():
@@ -51,6 +52,16 @@ def test_api_pages_cover_every_public_module():
     modules = config_hook.public_modules()
     assert "mlnotes.linear_model" in modules and not any(m.split(".")[1].startswith("_") for m in modules)
     assert config_hook.api_path("mlnotes.nn") == "api/nn.md"
+    assert "mlnotes.book" not in modules, "the book layer has its own section, not a library page"
+    book = api_pages.book_modules()
+    assert "mlnotes.book.render" in book and api_pages.api_path("mlnotes.book.render") == "api/book/render.md"
+
+
+def test_code_block_imports_link_to_the_page_that_documents_them():
+    assert api_links.api_target("mlnotes.nn.conv", "conv2d") == "api/nn/#mlnotes.nn.conv2d"
+    assert api_links.api_target("mlnotes.book.i18n", "tr") == "api/book/i18n/#mlnotes.book.i18n.tr"
+    assert api_links.api_target("mlnotes.book", "tr") is None  # nothing is re-exported by the book package
+    assert api_links.api_target("mlnotes.nn", "_check_grad") is None
 
 
 def test_tab_sets_are_renumbered_per_page():

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mlnotes import viz
+from mlnotes.book import i18n, plots, render
 from mlnotes.nn import (
     BCELoss,
     BCEWithLogitsLoss,
@@ -256,18 +256,18 @@ def test_activation_breaks_the_collapse():
 
 # --- network diagram ----------------------------------------------------------------------------
 def test_draw_network_counts_and_labels():
-    with viz.language("en"):
-        fig, ax = viz.figure()
-        viz.draw_network(ax, [3, 4, 2])
+    with i18n.language("en"):
+        fig, ax = render.figure()
+        plots.draw_network(ax, [3, 4, 2])
         texts = [t.get_text() for t in ax.texts]
         plt.close(fig)
     assert texts == ["input layer", "hidden layer", "output layer"]
     assert len(ax.patches) == 9
     assert len(ax.lines) == 3 * 4 + 4 * 2
-    with viz.language("zh"):
-        fig, ax = viz.figure()
+    with i18n.language("zh"):
+        fig, ax = render.figure()
         net = Sequential([Dense(784, 256), ReLU(), Dense(256, 64), ReLU(), Dense(64, 10)])
-        viz.draw_network(ax, net, max_neurons=6)
+        plots.draw_network(ax, net, max_neurons=6)
         texts = [t.get_text() for t in ax.texts]
         plt.close(fig)
     assert "输入层" in texts and "隐藏层 2" in texts and "n = 784" in texts and "n = 10" in texts
@@ -275,13 +275,13 @@ def test_draw_network_counts_and_labels():
 
 
 def test_draw_network_custom_labels_and_errors():
-    fig, ax = viz.figure()
-    viz.draw_network(ax, [2, 1], labels=["x", "y"])
+    fig, ax = render.figure()
+    plots.draw_network(ax, [2, 1], labels=["x", "y"])
     assert [t.get_text() for t in ax.texts] == ["x", "y"]
     with pytest.raises(ValueError, match="labels has 1 entries but the network has 2 layers"):
-        viz.draw_network(ax, [2, 1], labels=["x"])
+        plots.draw_network(ax, [2, 1], labels=["x"])
     with pytest.raises(ValueError, match="at least two positive layer sizes"):
-        viz.draw_network(ax, [3])
+        plots.draw_network(ax, [3])
     with pytest.raises(ValueError, match="max_neurons must be an int >= 3"):
-        viz.draw_network(ax, [3, 2], max_neurons=2)
+        plots.draw_network(ax, [3, 2], max_neurons=2)
     plt.close(fig)

@@ -147,7 +147,7 @@ class Fresh:
 
 
 def _new_ax() -> Any:
-    from mlnotes.viz import figure
+    from mlnotes.book.render import figure
 
     return figure()[1]
 
@@ -226,14 +226,13 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.cluster.DBSCAN": estimator(dict(eps=1.0, min_samples=2), None),
         "mlnotes.cluster.KMeans": estimator(dict(n_clusters=2, n_init=2, random_state=0), None),
         # ---- cnn (book helpers of chapter 4)
-        "mlnotes.cnn.accuracy": F(_net(), X, Y_CLASS),
-        "mlnotes.cnn.make_stroke_cnn": F(2, random_state=0),
-        "mlnotes.cnn.make_stroke_mlp": F(6, 4, random_state=0),
-        "mlnotes.cnn.stroke_position_split": F(4, 4, size=8, stroke_size=3, noise=0.1, random_state=0),
-        "mlnotes.cnn.stroke_experiment": F(n_train=4, n_test=4, epochs=1, batch_size=4, n_filters=2,
+        "mlnotes.book.cnn.make_stroke_cnn": F(2, random_state=0),
+        "mlnotes.book.cnn.make_stroke_mlp": F(6, 4, random_state=0),
+        "mlnotes.book.cnn.stroke_position_split": F(4, 4, size=8, stroke_size=3, noise=0.1, random_state=0),
+        "mlnotes.book.cnn.stroke_experiment": F(n_train=4, n_test=4, epochs=1, batch_size=4, n_filters=2,
                                            hidden=4, random_state=0),
-        "mlnotes.cnn.make_lenet": F(8, 3, in_channels=1, random_state=0),
-        "mlnotes.cnn.digits_experiment": F(images, np.array([0, 1, 2, 0, 1, 2]), test_size=0.5,
+        "mlnotes.book.cnn.make_lenet": F(8, 3, in_channels=1, random_state=0),
+        "mlnotes.book.cnn.digits_experiment": F(images, np.array([0, 1, 2, 0, 1, 2]), test_size=0.5,
                                            epochs=1, batch_size=4, lr=0.003, random_state=0),
         # ---- conv
         "mlnotes.nn.conv.conv_output_size": F(5, 3, 1, 1),
@@ -248,8 +247,8 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.nn.conv.avg_pool2d": F(batch, 2, None, ok={"x": {"one axis less"}}),
         "mlnotes.nn.conv.gaussian_kernel": F(3, 1.0),
         # ---- datasets
-        "mlnotes.datasets.load_market_baskets": F(),
-        "mlnotes.datasets.load_sample_image": F("grace_hopper", as_gray=True),
+        "mlnotes.book.data.load_market_baskets": F(),
+        "mlnotes.book.data.load_sample_image": F("grace_hopper", as_gray=True),
         "mlnotes.datasets.make_ar_series": F((0.5, -0.2), 20),
         "mlnotes.datasets.make_baskets": F(10, 6, pattern_size=2),
         "mlnotes.datasets.make_blobs": F(12, 2, random_state=0),
@@ -259,8 +258,8 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.datasets.make_outliers": F(20, 3, random_state=0),
         "mlnotes.datasets.make_seasonal_series": F(24, random_state=0),
         "mlnotes.datasets.make_spirals": F(12, random_state=0),
-        "mlnotes.datasets.make_strokes": F(4, size=6, stroke_size=3, random_state=0),
-        "mlnotes.datasets.make_viewing_histories": F(5, random_state=0),
+        "mlnotes.book.data.make_strokes": F(4, size=6, stroke_size=3, random_state=0),
+        "mlnotes.book.data.make_viewing_histories": F(5, random_state=0),
         "mlnotes.datasets.make_xor": F(12, noise=0.1, random_state=0),
         # ---- decomposition
         "mlnotes.decomposition.PCA": estimator({}, None, extra=(M("inverse_transform", X_TEST),)),
@@ -389,25 +388,25 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.tree.export_text": F(_fitted_tree(), feature_names=["a", "b", "c"], max_depth=3, decimals=2,
                                       ok={"feature_names": {"a string"}}),
         # ---- viz (book helpers: figures)
-        "mlnotes.viz.current_language": F(),
-        "mlnotes.viz.set_language": F("en", cleanup=lambda: _reset_language()),
-        "mlnotes.viz.language": F("en"),
-        "mlnotes.viz.tr": F("中文", "English", ok={"zh": text, "en": text}),
-        "mlnotes.viz.cjk_font": F(),
-        "mlnotes.viz.style": F(),
-        "mlnotes.viz.use_style": F(cleanup=lambda: _reset_style()),
-        "mlnotes.viz.figure": F(1, 2, figsize=(4.0, 2.0), cleanup=_close_figures),
-        "mlnotes.viz.to_svg": F(_fig(), alt="a line", ok={"alt": {"a string"}}, cleanup=_close_figures),
-        "mlnotes.viz.figure_html": F(_fig(), "A caption", alt="a line", ok={"caption": {"a string"}, "alt": {"a string"}},
+        "mlnotes.book.i18n.current_language": F(),
+        "mlnotes.book.i18n.set_language": F("en", cleanup=lambda: _reset_language()),
+        "mlnotes.book.i18n.language": F("en"),
+        "mlnotes.book.i18n.tr": F("中文", "English", ok={"zh": text, "en": text}),
+        "mlnotes.book.render.cjk_font": F(),
+        "mlnotes.book.render.style": F(),
+        "mlnotes.book.render.use_style": F(cleanup=lambda: _reset_style()),
+        "mlnotes.book.render.figure": F(1, 2, figsize=(4.0, 2.0), cleanup=_close_figures),
+        "mlnotes.book.render.to_svg": F(_fig(), alt="a line", ok={"alt": {"a string"}}, cleanup=_close_figures),
+        "mlnotes.book.render.figure_html": F(_fig(), "A caption", alt="a line", ok={"caption": {"a string"}, "alt": {"a string"}},
                                      cleanup=_close_figures),
-        "mlnotes.viz.figure_id": F(1),
-        "mlnotes.viz.plot_decision_boundary": F(_ax(), KNeighborsClassifier(n_neighbors=1).fit(X[:, :2], Y_CLASS),
+        "mlnotes.book.render.figure_id": F(1),
+        "mlnotes.book.plots.plot_decision_boundary": F(_ax(), KNeighborsClassifier(n_neighbors=1).fit(X[:, :2], Y_CLASS),
                                                 X[:, :2], Y_CLASS, resolution=10, margin=0.5, alpha=0.25,
                                                 cleanup=_close_figures),
-        "mlnotes.viz.diagram": F(_ax(), {"a": (0.0, 0.0, "A"), "b": (2.0, 0.0, "B")}, [("a", "b", "")],
+        "mlnotes.book.plots.diagram": F(_ax(), {"a": (0.0, 0.0, "A"), "b": (2.0, 0.0, "B")}, [("a", "b", "")],
                                  cleanup=_close_figures, ok={"edges": {"empty"}}),
-        "mlnotes.viz.draw_network": F(_ax(), [2, 3, 1], cleanup=_close_figures),
-        "mlnotes.viz.draw_neuron": F(_ax(), ["$x_1$", "$x_2$"], cleanup=_close_figures),
+        "mlnotes.book.plots.draw_network": F(_ax(), [2, 3, 1], cleanup=_close_figures),
+        "mlnotes.book.plots.draw_neuron": F(_ax(), ["$x_1$", "$x_2$"], cleanup=_close_figures),
     }
 
 
@@ -421,7 +420,7 @@ def _with_grads() -> Any:
 
 
 def _reset_language() -> None:
-    from mlnotes.viz import set_language
+    from mlnotes.book.i18n import set_language
 
     set_language(os.environ.get("MLNOTES_LANG", "zh") if os.environ.get("MLNOTES_LANG") in ("zh", "en") else "zh")
 
@@ -446,8 +445,8 @@ OK = {
     "mlnotes.nn.mlp.MLPRegressor": {"batch_size": {"an int"}, "hidden_layer_sizes": {"empty"}, "y": {"one axis more"}},
     "mlnotes.datasets.make_spirals": {"noise": {"None"}},
     "mlnotes.datasets.make_xor": {"noise": {"None"}},
-    "mlnotes.cnn.digits_experiment": {"random_state": {"None"}},
-    "mlnotes.cnn.stroke_experiment": {"random_state": {"None"}},
+    "mlnotes.book.cnn.digits_experiment": {"random_state": {"None"}},
+    "mlnotes.book.cnn.stroke_experiment": {"random_state": {"None"}},
     "mlnotes.nn.gradcheck.gradient_check": {"random_state": {"None"}},
     "mlnotes.rl.gridworld.GridWorld": {"max_steps": {"None"}, "walls": {"empty"}, "cliff": {"empty"}},
     "mlnotes.rl.networks.mlp": {"rng": {"None"}},
@@ -456,9 +455,9 @@ OK = {
     "mlnotes.nn.model.train": {"y": {"one axis more"}},
     "mlnotes.rl.continuous.PointMass": {"action": {"one axis less"}},
     "mlnotes.anomaly.average_path_length": {"n": {"empty", "one axis less", "one axis more"}},
-    "mlnotes.viz.draw_neuron": {"bias": {"None", "a string"}, "body": {"a string"}, "output": {"a string"},
+    "mlnotes.book.plots.draw_neuron": {"bias": {"None", "a string"}, "body": {"a string"}, "output": {"a string"},
                                 "fontsize": {"a float"}},  # labels are free text
-    "mlnotes.viz.diagram": {"fontsize": {"a float"}},
+    "mlnotes.book.plots.diagram": {"fontsize": {"a float"}},
     "mlnotes.nn.activations.softmax": {"z": {"empty"}},  # an empty batch of rows, each of 3 scores
     "mlnotes.nn.activations.log_softmax": {"z": {"empty"}},
     "mlnotes.nn.losses.BCELoss": {"target": {"one axis less"}},  # (N,) targets for (N, 1) predictions

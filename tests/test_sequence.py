@@ -12,11 +12,8 @@ from hypothesis import strategies as st
 from sklearn.linear_model import LinearRegression as SkLinearRegression
 
 from mlnotes._validation import NotFittedError
-from mlnotes.datasets import (
-    make_ar_series,
-    make_seasonal_series,
-    make_viewing_histories,
-)
+from mlnotes.book.data import make_viewing_histories
+from mlnotes.datasets import make_ar_series, make_seasonal_series
 from mlnotes.sequence import BOS, EOS, AutoRegressive, NGramModel
 
 

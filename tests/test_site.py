@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 import mlnotes
+import mlnotes.book
 from conftest import LANGS, ROOT, blocks_executed, build_site, html_pages, OUTPUT
 
 pytestmark = pytest.mark.site
@@ -23,7 +24,10 @@ FIG_ID = re.compile(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"')
 
 
 def public_modules() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(mlnotes.__path__) if not m.name.startswith("_"))
+    """Library modules by name, then the book modules as ``book/<name>`` (their API pages' folders)."""
+    library = sorted(m.name for m in pkgutil.iter_modules(mlnotes.__path__) if not m.name.startswith("_"))
+    library.remove("book")
+    return library + sorted(f"book/{m.name}" for m in pkgutil.iter_modules(mlnotes.book.__path__))
 
 
 def test_both_languages_build_strict(built_site):
@@ -39,13 +43,13 @@ def test_both_languages_build_strict(built_site):
 
 def test_every_public_module_has_an_api_page_in_both_languages(built_site):
     modules = public_modules()
-    assert {"linear_model", "viz", "datasets"} <= set(modules)
+    assert {"linear_model", "nn", "datasets", "book/render", "book/cnn"} <= set(modules)
     for lang in LANGS:
         index = (built_site / lang / "api" / "index.html").read_text(encoding="utf-8")
         for name in modules:
             page = built_site / lang / "api" / name / "index.html"
             assert page.is_file(), f"missing API page for mlnotes.{name} ({lang})"
-            assert f"mlnotes.{name}" in page.read_text(encoding="utf-8")
+            assert f"mlnotes.{name.replace('/', '.')}" in page.read_text(encoding="utf-8")
             assert f'href="{name}/"' in index
 
 

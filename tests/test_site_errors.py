@@ -66,7 +66,7 @@ def test_a_figure_without_caption_fails_with_the_snippet_line(tmp_path):
         --8<-- "ch9/uncaptioned.py"
         ```
         """, {"ch9/uncaptioned.py": """\
-        from mlnotes.viz import figure, figure_html
+        from mlnotes.book.render import figure, figure_html
 
         fig, ax = figure()
         print(figure_html(fig, ""))

@@ -3,7 +3,7 @@ from pathlib import Path
 import yaml
 
 import mlnotes
-from mlnotes.viz import current_language, tr
+from mlnotes.book.i18n import current_language, tr
 
 docs = Path(mlnotes.__file__).resolve().parent.parent / "docs"
 # On the glossary pages the YAML is included into the block (GLOSSARY_YML); run alone, read the file.

@@ -15,24 +15,29 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from api_pages import api_module, api_path
+
 _CODE_BLOCK = re.compile(r"(<pre><span></span><code>)(.*?)(</code></pre>)", re.S)
 _IMPORT = re.compile(r"^[ \t]*from[ \t]+(mlnotes(?:\.\w+)*)[ \t]+import[ \t]+(\([\w\s,]+\)|[\w \t,]+)", re.M)
 
 
 def api_target(module: str, name: str) -> str | None:
-    """``api/<top>/#mlnotes.<top>.<name>`` if the API page of ``mlnotes.<top>`` documents ``name``."""
-    parts = module.split(".")
-    if len(parts) < 2 or name.startswith("_"):
+    """``api/<page>/#<documented module>.<name>`` if the API page of ``module`` documents ``name``.
+
+    ``from mlnotes.nn.conv import conv2d`` links to ``api/nn/#mlnotes.nn.conv2d`` (the subpackage's
+    page), ``from mlnotes.book.render import figure`` to ``api/book/render/#mlnotes.book.render.figure``.
+    """
+    documented = api_module(module)
+    if documented is None or name.startswith("_"):
         return None
-    top = ".".join(parts[:2])
     try:
-        top_module = importlib.import_module(top)
+        top_module = importlib.import_module(documented)
     except ImportError:
         return None
     public = getattr(top_module, "__all__", None)
     if not hasattr(top_module, name) or (public is not None and name not in public):
         return None
-    return f"api/{parts[1]}/#{top}.{name}"
+    return f"{api_path(documented)[:-3]}/#{documented}.{name}"
 
 
 def link_code_to_api(content: str, page_url: str) -> str:

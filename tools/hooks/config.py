@@ -1,7 +1,7 @@
 """MkDocs hook: the language of the build, its site URL, and the generated API reference pages.
 
 * ``on_config``: the page language becomes ``MLNOTES_LANG`` (figure labels follow it, see
-  [`mlnotes.viz.tr`][mlnotes.viz.tr]); ``site_url`` is ``MLNOTES_SITE_ORIGIN`` + ``/<lang>/``
+  [`mlnotes.book.i18n.tr`][mlnotes.book.i18n.tr]); ``site_url`` is ``MLNOTES_SITE_ORIGIN`` + ``/<lang>/``
   (Material's language switcher needs it); the API reference section is appended to the nav.
 * ``on_files``: one API reference page per public module of ``mlnotes``, discovered from the
   package itself, so a new module cannot be forgotten, and an index page listing them.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-PACKAGE = "mlnotes"
+from api_pages import api_path, book_modules, public_modules
+
 DEFAULT_ORIGIN = "http://127.0.0.1:8000"
 
 TEXT = {
@@ -31,6 +31,12 @@ TEXT = {
             "页面中的代码块调用的正是这些函数和类。"
         ),
         "module": "模块",
+        "library": "库",
+        "book": "书中的代码",
+        "book_intro": (
+            "`mlnotes.book` 是本书各页面自己的代码（章节实验、页面数据、作图与中英文标签），"
+            "不属于机器学习库本身；每个模块的说明写明了哪些页面用到它。"
+        ),
         "summary": "说明",
     },
     "en": {
@@ -41,25 +47,16 @@ TEXT = {
             "The code blocks on the chapter pages call exactly these functions and classes."
         ),
         "module": "Module",
+        "library": "Library",
+        "book": "Book helpers",
+        "book_intro": (
+            "`mlnotes.book` is the book's own code (chapter experiments, page data, drawings, "
+            "bilingual labels), not part of the machine-learning library; each module says which "
+            "pages use it."
+        ),
         "summary": "Summary",
     },
 }
-
-
-def public_modules() -> list[str]:
-    """Dotted names of the public modules of ``mlnotes`` (one API page each).
-
-    Top-level modules and subpackages whose names do not start with ``_``;
-    a subpackage's own modules are documented through its ``__init__``.
-    """
-    pkg = importlib.import_module(PACKAGE)
-    names = [f"{PACKAGE}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_")]
-    return sorted(names)
-
-
-def api_path(module: str) -> str:
-    """``mlnotes.nn`` -> ``api/nn.md``."""
-    return "api/" + module.split(".", 1)[1].replace(".", "/") + ".md"
 
 
 def language(config: MkDocsConfig) -> str:
@@ -86,6 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_url = f"{site_origin()}/{lang}/"
     api_nav = [{TEXT[lang]["api_index_title"]: "api/index.md"}]
     api_nav += [{m: api_path(m)} for m in public_modules()]
+    api_nav += [{TEXT[lang]["book"]: [{m: api_path(m)} for m in book_modules()]}]
     config.nav = list(config.nav or []) + [{TEXT[lang]["api"]: api_nav}]
     return config
 
@@ -97,13 +95,18 @@ def _summary(module: str) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     t = TEXT[language(config)]
-    rows = [f"| {t['module']} | {t['summary']} |", "| --- | --- |"]
-    for module in public_modules():
-        page = api_path(module)
-        rel = page.split("/", 1)[1]
-        rows.append(f"| [`{module}`]({rel}) | {_summary(module)} |")
-        # half the search weight of a chapter page: a term's explaining page ranks above its API entry
-        files.append(File.generated(config, page, content=f"---\nsearch:\n  boost: 0.5\n---\n::: {module}\n"))
-    index = f"# {t['api_index_title']}\n\n{t['api_index_intro']}\n\n" + "\n".join(rows) + "\n"
+    header = [f"| {t['module']} | {t['summary']} |", "| --- | --- |"]
+    tables = {}
+    for section, modules in (("library", public_modules()), ("book", book_modules())):
+        rows = []
+        for module in modules:
+            page = api_path(module)
+            rel = page.split("/", 1)[1]
+            rows.append(f"| [`{module}`]({rel}) | {_summary(module)} |")
+            # half the search weight of a chapter page: a term's explaining page ranks above its API entry
+            files.append(File.generated(config, page, content=f"---\nsearch:\n  boost: 0.5\n---\n::: {module}\n"))
+        tables[section] = "\n".join(header + rows)
+    index = (f"# {t['api_index_title']}\n\n{t['api_index_intro']}\n\n## {t['library']} {{#library}}\n\n"
+             f"{tables['library']}\n\n## {t['book']} {{#book}}\n\n{t['book_intro']}\n\n{tables['book']}\n")
     files.append(File.generated(config, "api/index.md", content=index))
     return files

@@ -184,7 +184,7 @@ def environment_fingerprint() -> dict[str, str]:
     try:
         from matplotlib import font_manager
 
-        from mlnotes.viz import cjk_font
+        from mlnotes.book.render import cjk_font
     except ImportError:  # the package itself is broken: the block will say so when it runs
         return fingerprint
     name = cjk_font()

@@ -181,7 +181,7 @@ def _setup_code(lang: str) -> str:
     return (f"# {TEXT[lang]['setup_comment']}\n"
             "import builtins\n\n"
             "from IPython.display import HTML, display\n\n"
-            "from mlnotes.viz import set_language\n\n"
+            "from mlnotes.book.i18n import set_language\n\n"
             f'set_language("{lang}")\n\n\n'
             "def print(*values, **kwargs):\n"
             "    text = \" \".join(str(v) for v in values)\n"
@@ -245,7 +245,7 @@ def script(*, title: str, lang: str, src_uri: str, site_url: str, parts: list[st
     url = page_url(site_url, src_uri)
     out = [f"# {title}", "#", _comment(t["script_header"].format(url=url, wheel=wheel, wheel_url=wheel_url)), "",
            "# %%", f"# {t['script_setup_comment']}",
-           "import builtins", "import re", "", "from mlnotes.viz import set_language", "",
+           "import builtins", "import re", "", "from mlnotes.book.i18n import set_language", "",
            f'set_language("{lang}")', "", "",
            "def print(*values, **kwargs):",
            '    text = " ".join(str(v) for v in values)',

@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.anomaly import IsolationForest, ZScoreDetector
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 rng = np.random.default_rng(0)
 groups = {  # the notes' picture: two normal regions N1, N2, two lone points O1, O2 and a small group O3

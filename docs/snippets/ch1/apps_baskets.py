@@ -1,7 +1,8 @@
 import numpy as np
 
-from mlnotes.datasets import load_market_baskets
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_market_baskets
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 baskets = load_market_baskets()
 print(tr("| 交易编号 TID | 购买的商品 |", "| TID | items bought |"))

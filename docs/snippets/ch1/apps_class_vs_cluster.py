@@ -3,7 +3,9 @@ import numpy as np
 from mlnotes.cluster import KMeans
 from mlnotes.datasets import make_blobs
 from mlnotes.linear_model import LogisticRegression
-from mlnotes.viz import figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 X, y = make_blobs(150, centers=[[0, 0], [4, 0], [2, 3.5]], cluster_std=0.8, random_state=3)
 fig, (left, right) = figure(1, 2, figsize=(10, 4))

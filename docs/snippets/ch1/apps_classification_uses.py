@@ -1,4 +1,6 @@
-from mlnotes.viz import diagram, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import diagram
+from mlnotes.book.render import figure, figure_html
 
 uses = [  # (input x, the classes y can take)
     (tr("一封邮件的内容", "the text of an e-mail"), tr("垃圾邮件 / 正常邮件", "spam / not spam")),

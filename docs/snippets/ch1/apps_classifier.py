@@ -3,7 +3,9 @@ import numpy as np
 from mlnotes.datasets import make_blobs
 from mlnotes.linear_model import LogisticRegression
 from mlnotes.model_selection import train_test_split
-from mlnotes.viz import figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 # two classes of points; X and Y are the two features, the class is the target
 X, y = make_blobs(200, centers=[[-1.5, -1.0], [1.5, 1.0]], cluster_std=1.0, random_state=0)

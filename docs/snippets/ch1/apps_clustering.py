@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.cluster import KMeans
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # 300 simulated phone users, two features per user (no labels!):
 #   column 0: mobile data used per month (GB), column 1: minutes of calls per month after 22:00

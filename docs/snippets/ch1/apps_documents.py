@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.cluster import KMeans
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 words = [tr(*w) for w in [("比赛", "match"), ("球队", "team"), ("进球", "goal"), ("冠军", "title"),
                           ("股票", "stock"), ("利率", "rate"), ("银行", "bank"), ("市场", "market"),

@@ -2,7 +2,8 @@ import numpy as np
 
 from mlnotes.datasets import make_seasonal_series
 from mlnotes.sequence import AutoRegressive
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # 8 years of monthly mean temperatures (°C): a yearly cycle plus weather noise
 t, temp = make_seasonal_series(96, period=12, trend=0.0, amplitude=13, level=12, noise=1.2, random_state=0)

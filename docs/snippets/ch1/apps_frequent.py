@@ -1,8 +1,9 @@
 from itertools import combinations
 
 from mlnotes.association import apriori, support_count
-from mlnotes.datasets import load_market_baskets
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_market_baskets
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 baskets = load_market_baskets()
 frequent = apriori(baskets, min_support=0.4)   # minsup = 40 %: at least 2 of the 5 transactions

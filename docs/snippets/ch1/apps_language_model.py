@@ -1,6 +1,7 @@
 
 from mlnotes.sequence import NGramModel
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # training text: a few sentences about machine learning (in the page's language)
 text = tr(

@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.linear_model import LinearRegression
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 rng = np.random.default_rng(0)
 ads = rng.uniform(1, 10, size=30)                          # advertising spend per month (10k yuan)

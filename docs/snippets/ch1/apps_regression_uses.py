@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.linear_model import LinearRegression
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 rng = np.random.default_rng(1)
 fig, (ax1, ax2, ax3) = figure(1, 3, figsize=(10, 3.4))

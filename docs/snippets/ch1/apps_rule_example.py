@@ -1,6 +1,7 @@
 from mlnotes.association import apriori, association_rules
-from mlnotes.datasets import load_market_baskets
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_market_baskets
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 baskets = load_market_baskets()
 itemset = frozenset({"Milk", "Diaper", "Beer"})

@@ -1,6 +1,6 @@
 from mlnotes.association import apriori, association_rules
-from mlnotes.datasets import load_market_baskets
-from mlnotes.viz import tr
+from mlnotes.book.data import load_market_baskets
+from mlnotes.book.i18n import tr
 
 baskets = load_market_baskets()
 rules = association_rules(apriori(baskets, min_support=0.4), min_confidence=0.8)

@@ -1,5 +1,5 @@
 from mlnotes.association import support, support_count
-from mlnotes.datasets import load_market_baskets
+from mlnotes.book.data import load_market_baskets
 
 baskets = load_market_baskets()          # the five transactions above
 itemset = {"Milk", "Bread", "Diaper"}    # a 3-itemset

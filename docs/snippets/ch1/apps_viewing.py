@@ -1,6 +1,6 @@
-from mlnotes.datasets import make_viewing_histories
+from mlnotes.book.data import make_viewing_histories
 from mlnotes.sequence import NGramModel
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 ZH = {"Fast & Furious": "速度与激情", "Harry Potter": "哈利·波特", "Toy Story": "玩具总动员", "The Godfather": "教父",
       "Titanic": "泰坦尼克号", "Inception": "盗梦空间", "Up": "飞屋环游记", "Coco": "寻梦环游记",

@@ -1,6 +1,6 @@
 from mlnotes.datasets import make_line
 from mlnotes.linear_model import LinearRegression
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 results = []
 for n in (10, 100, 1000, 10000):                 # only the number of samples changes

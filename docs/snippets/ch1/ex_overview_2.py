@@ -2,7 +2,7 @@ import numpy as np
 
 from mlnotes.datasets import make_line
 from mlnotes.linear_model import LinearRegression
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X_train, y_train = make_line(12, noise=1.0, random_state=1)   # the same data as in 1.1.2
 X_val, y_val = make_line(200, noise=1.0, random_state=2)

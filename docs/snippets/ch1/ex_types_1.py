@@ -2,7 +2,7 @@ import numpy as np
 
 from mlnotes.cluster import DBSCAN
 from mlnotes.datasets import make_moons
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X, moon = make_moons(300, noise=0.07, random_state=0)   # the two moons of the page
 found = {}

@@ -2,7 +2,7 @@ import numpy as np
 from sklearn.datasets import load_digits  # only the data
 
 from mlnotes.decomposition import PCA
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X = load_digits().data
 cumulative = np.cumsum(PCA().fit(X).explained_variance_ratio_)

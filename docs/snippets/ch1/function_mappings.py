@@ -1,6 +1,7 @@
 import numpy as np
 
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 fig, axes = figure(1, 4, figsize=(12, 3.0))
 rng = np.random.default_rng(0)

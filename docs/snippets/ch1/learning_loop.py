@@ -1,4 +1,6 @@
-from mlnotes.viz import diagram, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import diagram
+from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(10, 3.4))
 diagram(ax, {

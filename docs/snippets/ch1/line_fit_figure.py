@@ -2,7 +2,8 @@ import numpy as np
 
 from mlnotes.datasets import make_line
 from mlnotes.linear_model import LinearRegression
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 X, y = make_line(10, slope=2.0, intercept=1.0, noise=0.3, random_state=0)
 model = LinearRegression().fit(X, y)

@@ -2,7 +2,8 @@ import numpy as np
 
 from mlnotes.datasets import make_line
 from mlnotes.linear_model import LinearRegression
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 X_train, y_train = make_line(12, noise=1.0, random_state=1)   # training set: data to learn from
 X_val, y_val = make_line(200, noise=1.0, random_state=2)      # validation set: used to choose a model

@@ -2,7 +2,8 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from mlnotes.rl import CliffWalking, greedy_path, q_learning, sarsa
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 env = CliffWalking()  # 4 x 12 grid; each move -1, falling off the cliff -100 and back to the start
 algorithms = {"Q-learning": q_learning, "SARSA": sarsa}

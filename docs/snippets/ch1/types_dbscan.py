@@ -2,7 +2,8 @@ import numpy as np
 
 from mlnotes.cluster import DBSCAN, KMeans
 from mlnotes.datasets import make_moons
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 X, moon = make_moons(300, noise=0.07, random_state=0)  # `moon` is only used to score the result
 results = {

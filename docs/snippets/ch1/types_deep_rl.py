@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.rl import DDPG, DQN, GridWorld, PointMass, greedy_path
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # DQN: a neural network estimates Q(s, a) for the 4 moves in a 5 x 5 maze (each move -1)
 maze = GridWorld((5, 5), walls=[(1, 1), (1, 2), (1, 3), (3, 1), (3, 2), (3, 3)], max_steps=50)

@@ -2,7 +2,8 @@ import numpy as np
 
 from mlnotes.cluster import KMeans
 from mlnotes.datasets import make_blobs
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 X, _ = make_blobs(150, centers=[[-3, 0], [3, 0], [0, 4]], cluster_std=1.1, random_state=0)  # labels thrown away
 km = KMeans(n_clusters=3, init="random", n_init=1, random_state=6).fit(X)  # random seeds: a slow start to watch

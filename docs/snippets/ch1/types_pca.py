@@ -3,7 +3,8 @@ import numpy as np
 from sklearn.datasets import load_digits  # only the data
 
 from mlnotes.decomposition import PCA
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 digits = load_digits()  # bundled with scikit-learn: 1797 digits, 8 x 8 pixels = 64 features each
 X, digit = digits.data, digits.target

@@ -1,7 +1,8 @@
 from matplotlib.patches import FancyArrowPatch
 
 from mlnotes.rl import CliffWalking
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 env = CliffWalking()  # one real step of the loop, shown as an example in the figure
 state, _ = env.reset(seed=0)

@@ -5,7 +5,7 @@ from sklearn.preprocessing import StandardScaler
 from mlnotes.datasets import make_moons
 from mlnotes.model_selection import train_test_split
 from mlnotes.svm import SVC
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X, y = make_moons(200, noise=0.3, random_state=0)
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, stratify=y, random_state=0)

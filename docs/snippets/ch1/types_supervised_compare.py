@@ -10,7 +10,9 @@ from mlnotes.neighbors import KNeighborsClassifier
 from mlnotes.nn import MLPClassifier
 from mlnotes.svm import SVC
 from mlnotes.tree import DecisionTreeClassifier
-from mlnotes.viz import figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 
 class LinearRegressionClassifier:

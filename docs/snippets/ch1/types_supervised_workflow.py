@@ -1,6 +1,8 @@
 from mlnotes.datasets import make_blobs
 from mlnotes.linear_model import LogisticRegression
-from mlnotes.viz import diagram, figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import diagram, plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 X, y = make_blobs(60, centers=[[-1.5, 0.0], [1.5, 0.5]], cluster_std=0.8, random_state=0)
 model = LogisticRegression().fit(X, y)

@@ -1,4 +1,5 @@
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 families = [  # (name, colour, algorithms)
     (tr("监督学习\nSupervised Learning", "supervised\nlearning"), "#DCEBF7", [

@@ -1,6 +1,8 @@
 from mlnotes.cluster import KMeans
 from mlnotes.datasets import make_blobs
-from mlnotes.viz import diagram, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import diagram
+from mlnotes.book.render import figure, figure_html
 
 X, _ = make_blobs(90, centers=[[-2.0, 0.0], [2.0, 0.0], [0.0, 3.0]], cluster_std=0.7, random_state=0)
 labels = KMeans(n_clusters=3, random_state=0).fit(X).labels_  # no labels go in

@@ -2,7 +2,7 @@ import numpy as np
 
 from mlnotes.datasets import make_moons
 from mlnotes.model_selection import train_test_split
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 # ① data collection: 300 labelled samples with two features
 X, y = make_moons(300, noise=0.3, random_state=0)

@@ -10,7 +10,9 @@ from mlnotes.metrics import (
     recall_score,
 )
 from mlnotes.model_selection import GridSearchCV, train_test_split
-from mlnotes.viz import figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 X, y = make_moons(300, noise=0.3, random_state=0)                                  # ① data
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)

@@ -3,7 +3,7 @@ import numpy as np
 from mlnotes.datasets import make_moons
 from mlnotes.linear_model import LogisticRegression
 from mlnotes.model_selection import GridSearchCV, train_test_split
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X, y = make_moons(300, noise=0.3, random_state=0)                                  # ① data
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)

@@ -1,6 +1,7 @@
 from matplotlib.patches import Ellipse
 
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(7.0, 4.6))
 rings = [  # (centre y, width, height, colour, name, examples)

@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.nn import softmax
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 tokens = ["the", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired"]
 # hand-made 5-d embeddings: (animal, thing, action, state, function word)

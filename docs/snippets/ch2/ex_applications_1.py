@@ -1,4 +1,4 @@
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 IS_A, PART_OF = tr("属于", "is a"), tr("属于", "belongs to")
 DL, ML = tr("深度学习", "deep learning"), tr("机器学习", "machine learning")

@@ -1,6 +1,6 @@
 import numpy as np
 
-from mlnotes.viz import current_language, tr
+from mlnotes.book.i18n import current_language, tr
 
 docs = [["猫", "坐", "在", "垫子", "上"], ["狗", "坐", "在", "地", "上"], ["猫", "追", "狗"]] if current_language() == "zh" \
     else [["cat", "sat", "on", "mat"], ["dog", "sat", "on", "log"], ["cat", "chased", "dog"]]

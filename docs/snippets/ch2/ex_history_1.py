@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import AvgPool2D, Conv2D, Dense, Flatten, Sequential, Tanh
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 side = 28                                   # the page used 32; MNIST digits are 28×28
 after_conv = side - 4                        # a 5×5 kernel takes 4 off each side length

@@ -1,6 +1,6 @@
 from mlnotes.datasets import make_blobs
 from mlnotes.nn import Perceptron
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X, y = make_blobs(40, centers=[[0.0, 0.0], [2.0, 1.0]], cluster_std=0.6, random_state=1)  # as on the page
 fits = {eta: Perceptron(eta0=eta, random_state=0).fit(X, y) for eta in (1.0, 0.1)}

@@ -1,5 +1,5 @@
 from mlnotes.nn import Dense, Sequential, Sigmoid
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 layouts = {"4-5-5-3": [4, 5, 5, 3], "4-10-3": [4, 10, 3], "4-20-20-3": [4, 20, 20, 3]}  # the page used 4-5-5-3
 counts = {}

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import neuron
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x, w, b = np.array([1.0, 2.0, -1.0]), np.array([0.5, -0.25, 1.0]), 0.5
 z = float(w @ x + b)                                   # weighted sum plus bias

@@ -1,6 +1,8 @@
 from matplotlib.patches import FancyArrowPatch
 
-from mlnotes.viz import diagram, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import diagram
+from mlnotes.book.render import figure, figure_html
 
 fig, (ff, rnn) = figure(1, 2, figsize=(11, 3.6), gridspec_kw={"width_ratios": [1, 2.4]})
 kw = {"box_width": 1.1, "box_height": 0.6, "fontsize": 10,

@@ -4,7 +4,8 @@ from pathlib import Path
 import numpy as np
 
 from mlnotes.decomposition import PCA
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # the 8x8 handwritten digits that scikit-learn ships; learn the distribution of the 3s
 data = np.loadtxt(Path(find_spec("sklearn").origin).parent / "datasets/data/digits.csv.gz", delimiter=",")

@@ -5,7 +5,9 @@ import numpy as np
 
 from mlnotes.model_selection import train_test_split
 from mlnotes.nn import MLPClassifier
-from mlnotes.viz import draw_network, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_network
+from mlnotes.book.render import figure, figure_html
 
 # The 1797 handwritten digits (8x8 pixels) that scikit-learn ships, read straight from its data file
 data = np.loadtxt(Path(find_spec("sklearn").origin).parent / "datasets/data/digits.csv.gz", delimiter=",")

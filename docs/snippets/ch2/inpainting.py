@@ -1,7 +1,8 @@
 import numpy as np
 
-from mlnotes.datasets import load_sample_image
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_sample_image
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 photo = load_sample_image(as_gray=True)[::4, ::4] / 255.0  # (150, 128) grey photo of Grace Hopper
 rng = np.random.default_rng(0)

@@ -1,4 +1,5 @@
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # 属于 is two relations in English: a model "is a" member of a family (LeNet-5 is a CNN);
 # a family or a field "belongs to" a wider field (CNN belongs to deep learning)

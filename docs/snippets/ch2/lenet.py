@@ -2,7 +2,8 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from mlnotes.nn import AvgPool2D, Conv2D, Dense, Flatten, Sequential, Tanh
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # LeNet-5 (LeCun et al., 1998, section II-B): every unit up to F6 passes its weighted sum through
 # the squashing function (a scaled tanh), so a tanh follows each convolution and each sub-sampling layer.

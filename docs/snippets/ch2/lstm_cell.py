@@ -1,6 +1,7 @@
 from matplotlib.patches import Circle, FancyBboxPatch
 
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(9, 4.6))
 ax.add_patch(FancyBboxPatch((0.3, -0.2), 8.4, 4.0, boxstyle="round,pad=0.05,rounding_size=0.3",

@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.nn import sigmoid, tanh
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 rng = np.random.default_rng(0)
 n_hidden, n_in, T = 16, 4, 50

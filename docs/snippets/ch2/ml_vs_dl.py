@@ -1,6 +1,8 @@
 from matplotlib.patches import FancyBboxPatch
 
-from mlnotes.viz import diagram, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import diagram
+from mlnotes.book.render import figure, figure_html
 
 steps = [tr("数据采集", "collect\ndata"), tr("数据标注", "label\ndata"), tr("数据预处理", "pre-\nprocess")]
 W, H, S, ML, DL = 2.4, 1.0, 2.8, 1.5, -0.7  # box size, spacing, y of the two rows

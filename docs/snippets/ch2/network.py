@@ -1,7 +1,9 @@
 from itertools import pairwise
 
 from mlnotes.nn import Dense, Sequential, Sigmoid
-from mlnotes.viz import draw_network, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_network
+from mlnotes.book.render import figure, figure_html
 
 # 4 input features, two hidden layers of 5 neurons, 3 output neurons (e.g. 3 classes)
 net = Sequential([Dense(4, 5, random_state=0), Sigmoid(),

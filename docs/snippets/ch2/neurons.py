@@ -2,7 +2,8 @@ import numpy as np
 from matplotlib.patches import Circle, FancyBboxPatch
 
 from mlnotes.nn import neuron
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 fig, (bio, art) = figure(1, 2, figsize=(12, 3.6), gridspec_kw={"width_ratios": [1.35, 1]})
 

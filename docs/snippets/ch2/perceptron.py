@@ -3,7 +3,9 @@ from matplotlib.patches import Circle
 
 from mlnotes.datasets import make_blobs
 from mlnotes.nn import Perceptron, step
-from mlnotes.viz import figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 X, y = make_blobs(40, centers=[[0.0, 0.0], [2.0, 1.0]], cluster_std=0.6, random_state=1)
 clf = Perceptron(random_state=0).fit(X, y)

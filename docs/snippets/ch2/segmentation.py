@@ -3,7 +3,8 @@ import logging
 import jieba
 import jieba.analyse
 
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 jieba.setLogLevel(logging.WARNING)
 sentence = "深度学习是机器学习的一个分支，它利用多层神经网络从大量数据中自动学习特征，在语音识别、图像识别和机器翻译中效果显著。"

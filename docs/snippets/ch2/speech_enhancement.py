@@ -1,6 +1,7 @@
 import numpy as np
 
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 fs, rng = 8000, np.random.default_rng(0)
 t = np.arange(int(1.6 * fs)) / fs

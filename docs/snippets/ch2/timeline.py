@@ -1,4 +1,5 @@
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 events = [  # (start year, end year, label)
     (1958, 1958, tr("1958\n感知机\n（Rosenblatt）", "1958\nperceptron\n(Rosenblatt)")),

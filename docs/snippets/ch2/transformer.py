@@ -1,4 +1,6 @@
-from mlnotes.viz import diagram, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import diagram
+from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(8, 5.6))
 enc = [tr("输入词向量 + 位置编码", "input embedding\n+ positional encoding"), tr("多头自注意力", "multi-head\nself-attention"),

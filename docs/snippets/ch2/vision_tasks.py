@@ -2,7 +2,8 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
 
-from mlnotes.viz import PALETTE, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import PALETTE, figure, figure_html
 
 H, W = 96, 128
 rng = np.random.default_rng(0)

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import neuron, sigmoid
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x = np.array([1.0, -2.0, -1.0])   # inputs
 w = np.array([2.0, -1.0, 1.0])    # weights

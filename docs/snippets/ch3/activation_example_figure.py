@@ -1,7 +1,9 @@
 import numpy as np
 
 from mlnotes.nn import neuron
-from mlnotes.viz import draw_neuron, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_neuron
+from mlnotes.book.render import figure, figure_html
 
 x, w, b = np.array([1.0, -2.0, -1.0]), np.array([2.0, -1.0, 1.0]), 1.0
 z, a = float(w @ x + b), neuron(x, w, b)

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import Dense, MSELoss, Sequential, Sigmoid, sigmoid
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x = np.array([0.5, 1.0])
 t = 1.0

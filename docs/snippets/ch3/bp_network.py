@@ -1,6 +1,8 @@
 import numpy as np
 
-from mlnotes.viz import draw_network, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_network
+from mlnotes.book.render import figure, figure_html
 
 # the worked example: 2 inputs -> 2 sigmoid neurons -> 1 sigmoid output, squared error
 x = np.array([0.5, 1.0])

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import SGD, Dense, MSELoss, Sequential, Sigmoid, gradient_check
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x = np.array([[0.5, 1.0]])
 t = np.array([[1.0]])

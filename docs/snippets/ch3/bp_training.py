@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.nn import SGD, Dense, MSELoss, Sequential, Sigmoid, train
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # the same 2-2-1 sigmoid architecture, trained on the four XOR points by repeating FP + BP + update
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)

@@ -4,7 +4,8 @@ import numpy as np
 
 from mlnotes.model_selection import train_test_split
 from mlnotes.nn import Perceptron
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # Synthetic customers (one row each), with the notes' input neurons:
 #   X1 complaints (count), X2 order total (thousand yuan), X3 support hours, Xn company capital (million yuan)

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import Dense, Sequential, collapse_linear
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 # 2 inputs -> 3 hidden neurons -> 1 output (z4), and NO activation function anywhere
 net = Sequential([Dense(2, 3, random_state=0), Dense(3, 1, random_state=1)])

@@ -1,5 +1,7 @@
 from mlnotes.nn import Dense, Sequential, collapse_linear
-from mlnotes.viz import draw_network, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_network
+from mlnotes.book.render import figure, figure_html
 
 net = Sequential([Dense(2, 3, random_state=0), Dense(3, 1, random_state=1)])
 net.layers[0].params["b"][:] = [0.5, -0.2, 0.1]

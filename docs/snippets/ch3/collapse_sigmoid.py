@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import Dense, Sequential, Sigmoid
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 # the same 2-3-1 network, now with a sigmoid after the hidden layer
 net = Sequential([Dense(2, 3, random_state=0), Sigmoid(), Dense(3, 1, random_state=1)])

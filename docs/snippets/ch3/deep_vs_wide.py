@@ -1,4 +1,6 @@
-from mlnotes.viz import draw_network, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_network
+from mlnotes.book.render import figure, figure_html
 
 deep = [2, 16, 16, 16, 16, 1]  # 4 hidden layers of 16 neurons
 wide = [2, 220, 1]             # 1 hidden layer of 220 neurons

@@ -4,7 +4,9 @@ import numpy as np
 
 from mlnotes.datasets import make_spirals
 from mlnotes.nn import MLPClassifier
-from mlnotes.viz import figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 # two interleaved spiral arms with 2.5 turns each: the boundary winds around many times
 X, y = make_spirals(400, n_classes=2, turns=2.5, noise=0.0, random_state=0)

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import sigmoid, sigmoid_grad, tanh, tanh_grad
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 z = np.linspace(-6, 6, 1201)
 identity_err = np.abs(tanh(z) - (2 * sigmoid(2 * z) - 1)).max()  # tanh(z) = 2σ(2z) − 1

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import Dense, Sequential, collapse_linear
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 # 2 -> 3 -> 4 -> 1: three Dense layers and still no activation function
 net = Sequential([Dense(2, 3, random_state=0), Dense(3, 4, random_state=1), Dense(4, 1, random_state=2)])

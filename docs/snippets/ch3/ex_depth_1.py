@@ -1,5 +1,5 @@
 from mlnotes.nn import Dense, Sequential
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 
 def n_params(hidden, n_in=2, n_out=1):

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import Dense, ReLU, Sequential
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 
 def tent_network(k):

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import Perceptron
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y_and = np.array([0, 0, 0, 1])            # AND: 1 only when both inputs are 1

@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import neuron
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 h_or = neuron(X, [1, 1], -0.5, activation="step")    # hidden neuron 1: x1 OR x2

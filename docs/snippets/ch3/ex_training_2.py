@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import BCELoss, Dense, MSELoss, Sequential, Sigmoid
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x = np.array([[0.5, 1.0]])
 net = Sequential([Dense(2, 2), Sigmoid(), Dense(2, 1), Sigmoid()])  # the 2-2-1 network of this section

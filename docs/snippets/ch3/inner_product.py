@@ -1,6 +1,7 @@
 import numpy as np
 
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 a = np.array([0.5, 2.0, -1.0, 3.0])   # outputs a_i of the previous layer (k = 4)
 w = np.array([0.4, -0.3, 0.8, 0.1])   # the weight w_i of each connection

@@ -1,5 +1,7 @@
 from mlnotes.nn import Dense, Sequential, Sigmoid
-from mlnotes.viz import draw_network, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_network
+from mlnotes.book.render import figure, figure_html
 
 one_hidden = Sequential([Dense(3, 4, random_state=0), Sigmoid(), Dense(4, 2, random_state=1)])
 two_hidden = Sequential([Dense(3, 4, random_state=0), Sigmoid(),

@@ -1,4 +1,6 @@
-from mlnotes.viz import draw_neuron, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_neuron
+from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(7.2, 3.6))
 draw_neuron(ax, ["$x_1$", "$x_2$", "$x_3$"], ["$w_1$", "$w_2$", "$w_3$"], bias="$b$",

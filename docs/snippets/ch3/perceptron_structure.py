@@ -1,4 +1,6 @@
-from mlnotes.viz import draw_neuron, figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import draw_neuron
+from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(8.4, 4.2))
 draw_neuron(ax, ["$X_1$", "$X_2$", "$X_3$", "⋮", "$X_n$"], ["$w_1$", "$w_2$", "$w_3$", "", "$w_n$"],

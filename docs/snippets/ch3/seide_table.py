@@ -1,4 +1,5 @@
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # Word error rates (%) on the Switchboard benchmark (Hub5'00-SWB), from Seide, Li & Yu (2011),
 # "Conversational Speech Transcription Using Context-Dependent Deep Neural Networks", Interspeech.

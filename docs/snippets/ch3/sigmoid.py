@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.nn import sigmoid, sigmoid_grad
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 z = np.linspace(-6, 6, 601)
 fig, ax = figure(figsize=(6.4, 3.4))

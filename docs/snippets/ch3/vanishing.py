@@ -1,7 +1,8 @@
 import numpy as np
 
 from mlnotes.nn import Dense, MSELoss, ReLU, Sequential, Sigmoid
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 depth, width = 15, 32
 rng = np.random.default_rng(0)

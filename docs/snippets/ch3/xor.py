@@ -2,7 +2,9 @@ import warnings
 
 from mlnotes.datasets import make_xor
 from mlnotes.nn import MLPClassifier, Perceptron
-from mlnotes.viz import figure, figure_html, plot_decision_boundary, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.render import figure, figure_html
 
 X, y = make_xor(200, noise=0.05, random_state=0)  # label 1 where x1 and x2 have different signs
 

@@ -3,7 +3,7 @@ import timeit
 import numpy as np
 
 from mlnotes.nn import conv2d, conv2d_naive, conv_output_size
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 rng = np.random.default_rng(0)
 k = rng.normal(size=(3, 3))

@@ -2,7 +2,8 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv2d
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 x = np.array([[10, 10, 10, 0, 0, 0]] * 6)   # 6x6 picture: bright left half, dark right half
 w = np.array([[1, 0, -1]] * 3)              # 3x3 vertical-edge detector

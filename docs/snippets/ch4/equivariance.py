@@ -1,9 +1,9 @@
 import numpy as np
 
-from mlnotes.cnn import make_stroke_cnn
-from mlnotes.datasets import make_strokes
+from mlnotes.book.cnn import make_stroke_cnn
+from mlnotes.book.data import make_strokes
 from mlnotes.nn import Dense, Flatten, Sequential
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 # one 横折 on the left (a training position) and the same stroke 6 columns to the right (unseen)
 X, y, _ = make_strokes(10, size=12, stroke_size=4, positions=[(3, 1)], noise=0.0, random_state=0)

@@ -1,9 +1,9 @@
 import numpy as np
 
 from mlnotes.nn import conv2d
-from mlnotes.datasets import load_sample_image
+from mlnotes.book.data import load_sample_image
 from mlnotes.nn import Conv2D
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x = load_sample_image()[120:380:2, 120:380:2].transpose(2, 0, 1)[None] / 255.0  # (1, 3, 130, 130) RGB
 layer = Conv2D(3, 8, 5, random_state=0)       # 8 kernels of shape (3, 5, 5), no padding

@@ -2,7 +2,7 @@ import numpy as np
 
 from mlnotes.nn import max_pool2d
 from mlnotes.nn import GlobalMaxPool2D
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x = np.zeros((4, 4))
 x[1, 0] = 9.0                          # one strong response in the top-left 2x2 window

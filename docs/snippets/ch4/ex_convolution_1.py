@@ -1,7 +1,7 @@
 import numpy as np
 
 from mlnotes.nn import conv2d, conv_output_size
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 x = np.array([[10, 10, 10, 0, 0, 0]] * 6)   # the picture of the edge-detection figure
 w = np.array([[1, 0, -1]] * 3)              # the same vertical-edge kernel

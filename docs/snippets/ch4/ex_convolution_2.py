@@ -1,5 +1,5 @@
-from mlnotes.cnn import make_stroke_cnn, make_stroke_mlp
-from mlnotes.viz import tr
+from mlnotes.book.cnn import make_stroke_cnn, make_stroke_mlp
+from mlnotes.book.i18n import tr
 
 
 def n_weights(net):

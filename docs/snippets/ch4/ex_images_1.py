@@ -1,7 +1,7 @@
 import numpy as np
 
-from mlnotes.datasets import load_sample_image
-from mlnotes.viz import tr
+from mlnotes.book.data import load_sample_image
+from mlnotes.book.i18n import tr
 
 rgb = load_sample_image()                          # (height, width, depth), uint8
 n_numbers = rgb.size

@@ -1,8 +1,9 @@
 import numpy as np
 
 from mlnotes.nn import KERNELS, conv2d
-from mlnotes.datasets import load_sample_image
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_sample_image
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True)[120:380:2, 120:380:2] / 255.0  # the face, 130x130, grey in [0, 1]
 chosen = [("identity", tr("原图", "original")), ("edge", tr("边缘（轮廓）", "edges (outline)")),

@@ -2,7 +2,8 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv2d
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 x = np.array([[1, 1, 1, 0, 0],
               [0, 1, 1, 1, 0],

@@ -1,7 +1,8 @@
 import numpy as np
 
-from mlnotes.datasets import make_strokes
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import make_strokes
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 X, y, _ = make_strokes(10, size=4, stroke_size=3, positions=[(0, 0)], noise=0.0, random_state=0)
 image = X[y == 1][0][..., None]  # (height, width, depth) = (4, 4, 1)

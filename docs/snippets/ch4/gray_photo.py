@@ -1,8 +1,9 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.datasets import load_sample_image
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_sample_image
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True)  # (height, width), uint8
 r0, c0, k = 186, 178, 10               # a 10x10 patch around the left eye

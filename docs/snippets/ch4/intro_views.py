@@ -1,7 +1,8 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # Rubin's vase: one black-and-white picture, two readings. The vase's outline
 # (half-width as a function of height) is at the same time the profile of two faces.

@@ -1,7 +1,8 @@
 import numpy as np
 
-from mlnotes.datasets import make_strokes
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import make_strokes
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # the same "横折" (┐) stroke at four places of a 12x12 image (label 1 = 横折)
 positions = np.array([[1, 1], [1, 7], [7, 2], [5, 5]])

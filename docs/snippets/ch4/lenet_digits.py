@@ -1,8 +1,9 @@
 import numpy as np
 from sklearn.datasets import load_digits  # only the data come from scikit-learn
 
-from mlnotes.cnn import digits_experiment
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.cnn import digits_experiment
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 digits = load_digits()                      # 1797 grey 8x8 images of the digits 0-9, values 0..16
 result = digits_experiment(digits.images, digits.target, test_size=0.25, epochs=6, random_state=0)

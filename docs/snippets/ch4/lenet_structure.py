@@ -1,8 +1,9 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.cnn import make_lenet
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.cnn import make_lenet
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 net = make_lenet(8, 10, random_state=0)     # for scikit-learn's 8x8 digit images
 names = ["C1", "ReLU", "S2", "C3", "ReLU", "S4", tr("展平", "flatten"), "C5", "ReLU", "F6", "ReLU", tr("输出", "output")]

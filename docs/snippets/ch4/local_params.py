@@ -1,8 +1,9 @@
 from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv_output_size
-from mlnotes.datasets import load_sample_image
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_sample_image
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True)[120:380:8, 126:386:8]  # the face at 33x33 pixels
 n, k = img.shape[0], 8

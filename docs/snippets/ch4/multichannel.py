@@ -1,8 +1,9 @@
 import numpy as np
 
 from mlnotes.nn import KERNELS, conv2d
-from mlnotes.datasets import load_sample_image
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_sample_image
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 rgb = load_sample_image()[120:380:2, 120:380:2] / 255.0   # (130, 130, 3): the face, (height, width, depth)
 x = rgb.transpose(2, 0, 1)[None]                          # (N, C, H, W) = (1, 3, 130, 130)

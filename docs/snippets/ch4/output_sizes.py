@@ -1,5 +1,5 @@
 from mlnotes.nn import conv_output_size
-from mlnotes.viz import tr
+from mlnotes.book.i18n import tr
 
 cases = [(5, 0, 3, 1, tr("笔记中的 5×5 图片、3×3 卷积核", "the notes' 5×5 image, 3×3 kernel")),
          (4, 1, 3, 1, tr("笔记中的填充例子", "the notes' padding example")),

@@ -2,7 +2,8 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv2d, pad2d
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 x = np.arange(1, 17).reshape(4, 4)   # a 4x4 image
 w = np.ones((3, 3))                  # a 3x3 kernel (all ones: each output is the sum of a 3x3 window)

@@ -3,7 +3,8 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.nn import avg_pool2d, max_pool2d
 from mlnotes.nn import MaxPool2D
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 x = np.array([[1, 1, 2, 4],
               [5, 6, 7, 8],

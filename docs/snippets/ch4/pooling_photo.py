@@ -1,9 +1,10 @@
 import numpy as np
 
 from mlnotes.nn import KERNELS, conv2d, max_pool2d
-from mlnotes.datasets import load_sample_image
+from mlnotes.book.data import load_sample_image
 from mlnotes.nn import relu
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True) / 255.0                 # (600, 512)
 maps = [relu(conv2d(img, KERNELS["edge"], padding=1))]        # an edge feature map, same size as the photo

@@ -1,9 +1,10 @@
 import numpy as np
 
 from mlnotes.nn import KERNELS, conv2d
-from mlnotes.datasets import load_sample_image
+from mlnotes.book.data import load_sample_image
 from mlnotes.nn import relu
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True)[120:380:2, 120:380:2] / 255.0
 z = conv2d(img, KERNELS["sobel_x"])      # a feature map with positive and negative values

@@ -1,8 +1,9 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.datasets import load_sample_image
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import load_sample_image
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image()  # (height, width, depth) = (600, 512, 3), uint8
 height, width, depth = img.shape

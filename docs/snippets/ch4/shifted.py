@@ -1,8 +1,9 @@
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from mlnotes.datasets import make_strokes
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import make_strokes
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # the same 横折 at the top-left and at the bottom-right of the 4x4 image
 images = []

@@ -1,5 +1,6 @@
 from mlnotes.nn import conv_output_size
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 n, f, layers = 32, 3, 10
 valid, same = [n], [n]

@@ -1,7 +1,8 @@
 from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv_output_size
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 fig, axes = figure(1, 2, figsize=(10, 4.4))
 for ax, s in zip(axes, [1, 2]):

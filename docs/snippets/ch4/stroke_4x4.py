@@ -1,7 +1,8 @@
 import numpy as np
 
-from mlnotes.datasets import make_strokes
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.data import make_strokes
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 # a 4x4 grey image (depth 1) holding a 3x3 "横折" (┐): 1 = ink, 0 = background
 X, y, pos = make_strokes(10, size=4, stroke_size=3, positions=[(0, 0)], noise=0.0, random_state=0)

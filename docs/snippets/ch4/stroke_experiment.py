@@ -1,7 +1,8 @@
 import numpy as np
 
-from mlnotes.cnn import stroke_experiment, stroke_position_split
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.cnn import stroke_experiment, stroke_position_split
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 settings = {"n_train": 400, "n_test": 400, "epochs": 20, "random_state": 0}
 result = stroke_experiment(**settings)  # trains an MLP and a CNN on the same left-side strokes

@@ -1,6 +1,7 @@
 
 from mlnotes.nn import conv_output_size
-from mlnotes.viz import figure, figure_html, tr
+from mlnotes.book.i18n import tr
+from mlnotes.book.render import figure, figure_html
 
 n, f = 4, 2                     # the notes' 4x4 input and 2x2 kernel
 m = conv_output_size(n, f)      # 3x3 outputs

@@ -1,18 +1,21 @@
-"""Small convolutional networks of chapter 4, trained on the CPU in seconds.
+"""Chapter 4's experiments: small convolutional networks trained on the CPU in seconds.
+
+Used on the pages "4.1 图像与卷积 / Images and convolution" (the stroke experiment) and
+"4.3 卷积神经网络 / CNN" and "2.2 history" (LeNet-5).
 
 Two experiments that turn the notes' arguments into measured numbers:
 
-* **Weight sharing gives translation invariance** ([`stroke_experiment`][mlnotes.cnn.stroke_experiment]).
+* **Weight sharing gives translation invariance** ([`stroke_experiment`][mlnotes.book.cnn.stroke_experiment]).
   Images contain the notes' "横折" stroke (┐) or another stroke
-  ([`mlnotes.datasets.make_strokes`][mlnotes.datasets.make_strokes]). Both networks train on strokes in the
+  ([`mlnotes.book.data.make_strokes`][mlnotes.book.data.make_strokes]). Both networks train on strokes in the
   *left* part of the image and are tested on strokes in the *right* part, at
   positions never seen. A multi-layer perceptron on the flattened pixels learns
   one weight per pixel and has never seen ink in the right-hand pixels, so it
-  fails there; the CNN ([`make_stroke_cnn`][mlnotes.cnn.make_stroke_cnn]) slides the same 3x3 kernels
+  fails there; the CNN ([`make_stroke_cnn`][mlnotes.book.cnn.make_stroke_cnn]) slides the same 3x3 kernels
   everywhere and takes the global maximum of each feature map ("is the pattern
   anywhere?"), so what it learned on the left applies on the right.
-* **LeNet-5** ([`make_lenet`][mlnotes.cnn.make_lenet],
-  [`digits_experiment`][mlnotes.cnn.digits_experiment]): convolution ->
+* **LeNet-5** ([`make_lenet`][mlnotes.book.cnn.make_lenet],
+  [`digits_experiment`][mlnotes.book.cnn.digits_experiment]): convolution ->
   pooling -> convolution -> pooling -> three dense layers, here on 8x8 digit
   images (or the original 28x28 layout), with its learning curve.
 
@@ -30,25 +33,16 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import (check_array, check_interface, check_random_state, check_scalar,
-                          check_y_for_score, float_errors_as_value_error)
-from .nn import conv_output_size
-from .datasets import make_strokes
-from .nn import Adam, Dense, Flatten, ReLU, Sequential, SoftmaxCrossEntropyLoss, train
-from .nn.conv_layers import Conv2D, GlobalMaxPool2D, MaxPool2D
+from .._validation import check_array, check_random_state, check_scalar, float_errors_as_value_error
+from ..metrics import accuracy_score
+from ..nn import (Adam, Conv2D, Dense, Flatten, GlobalMaxPool2D, MaxPool2D, ReLU, Sequential,
+                  SoftmaxCrossEntropyLoss, conv_output_size, train)
+from .data import make_strokes
 
 _DIVERGED = "The training diverged (weights or logits beyond float64); lower the learning rate."
 
 __all__ = ["make_stroke_cnn", "make_stroke_mlp", "stroke_position_split", "stroke_experiment",
-           "make_lenet", "digits_experiment", "accuracy"]
-
-
-def accuracy(model: Sequential, X: Any, y: Any) -> float:
-    """Fraction of samples whose largest logit is the true class index ``y``."""
-    check_interface(model, "model", ("predict",), "a network with predict, such as a Sequential")
-    logits = model.predict(X)  # (N, n_classes)
-    y = check_y_for_score(y, logits.shape[0], numeric=False)
-    return float(np.mean(logits.argmax(axis=1) == y))
+           "make_lenet", "digits_experiment"]
 
 
 def make_stroke_cnn(n_filters: int = 8, *, random_state: Any = None) -> Sequential:
@@ -133,7 +127,7 @@ def stroke_position_split(n_train: int = 600, n_test: int = 600, *, size: int = 
     n_train, n_test : int
         Images in the training set and in each test set.
     size, stroke_size, noise : int, int, float
-        Passed to [`make_strokes`][mlnotes.datasets.make_strokes].
+        Passed to [`make_strokes`][mlnotes.book.data.make_strokes].
     random_state : int, numpy.random.Generator or None
         Seed of the three datasets.
 
@@ -174,7 +168,7 @@ def stroke_experiment(*, n_train: int = 600, n_test: int = 600, epochs: int = 40
     Parameters
     ----------
     n_train, n_test : int
-        Sizes of the training set and of each test set ([`stroke_position_split`][mlnotes.cnn.stroke_position_split]).
+        Sizes of the training set and of each test set ([`stroke_position_split`][mlnotes.book.cnn.stroke_position_split]).
     epochs, batch_size : int
         Training schedule (Adam, cross-entropy) of both networks.
     n_filters : int
@@ -211,7 +205,7 @@ def stroke_experiment(*, n_train: int = 600, n_test: int = 600, epochs: int = 40
             train(net, data["X_train"], data["y_train"], loss=SoftmaxCrossEntropyLoss(), optimizer=Adam(lr=lr),
                   epochs=epochs, batch_size=batch_size, random_state=rng)
             seconds = time.perf_counter() - start
-            result[name] = {split: accuracy(net, data[f"X_{split}"], data[f"y_{split}"])
+            result[name] = {split: accuracy_score(data[f"y_{split}"], net.predict(data[f"X_{split}"]).argmax(axis=1))
                             for split in ("train", "seen", "unseen")}
             result[name]["n_params"] = float(sum(p.size for p in net.params.values()))
             result[name]["seconds"] = seconds
@@ -277,7 +271,7 @@ def make_lenet(image_size: int = 8, n_classes: int = 10, *, in_channels: int = 1
 def digits_experiment(images: Any, target: Any, *, test_size: float = 0.25, epochs: int = 15,
                       batch_size: int = 32, lr: float = 0.003,
                       random_state: Any = 0) -> dict[str, Any]:
-    """Train [`make_lenet`][mlnotes.cnn.make_lenet] on digit images and record its learning curve.
+    """Train [`make_lenet`][mlnotes.book.cnn.make_lenet] on digit images and record its learning curve.
 
     Parameters
     ----------
@@ -337,8 +331,8 @@ def digits_experiment(images: Any, target: Any, *, test_size: float = 0.25, epoc
                             batch_size=batch_size, random_state=rng)
             seconds += time.perf_counter() - start
             curve["train_loss"].append(float(history["loss"][-1]))
-            curve["train_accuracy"].append(accuracy(model, X[tr], y[tr]))
-            curve["test_accuracy"].append(accuracy(model, X[test], y[test]))
+            curve["train_accuracy"].append(accuracy_score(y[tr], model.predict(X[tr]).argmax(axis=1)))
+            curve["test_accuracy"].append(accuracy_score(y[test], model.predict(X[test]).argmax(axis=1)))
     out: dict[str, Any] = {key: np.asarray(values) for key, values in curve.items()}
     out.update(final_test_accuracy=curve["test_accuracy"][-1], seconds_per_epoch=seconds / epochs, model=model)
     return out

@@ -1,0 +1,19 @@
+"""The book's own code: what the pages of the site run that is not machine-learning library.
+
+The library (every other module of `mlnotes`) holds the algorithms; this package holds
+everything named after a page, and may use the library and matplotlib, never the reverse
+(a test checks the import graph):
+
+* [`mlnotes.book.i18n`][mlnotes.book.i18n]: the build's language and [`tr`][mlnotes.book.i18n.tr]
+  for bilingual labels (every page);
+* [`mlnotes.book.render`][mlnotes.book.render]: figures as deterministic SVG with text as paths,
+  labels readable on a phone, ids that follow from the code that makes them (every page);
+* [`mlnotes.book.plots`][mlnotes.book.plots]: drawings several pages share (decision regions,
+  box-and-arrow diagrams, networks, a neuron);
+* [`mlnotes.book.data`][mlnotes.book.data]: the data of particular pages (stroke images, a photo,
+  the notes' basket table, viewing histories);
+* [`mlnotes.book.cnn`][mlnotes.book.cnn]: chapter 4's experiments (stroke detector, LeNet-5).
+
+Nothing is re-exported here: a page imports from the module that defines what it uses, so
+that the build's execution cache re-runs only the blocks an edit can change.
+"""

@@ -1,0 +1,330 @@
+"""Drawing helpers the pages share: decision regions, box-and-arrow diagrams, networks, a neuron.
+
+They draw on a matplotlib ``Axes`` made by [`figure`][mlnotes.book.render.figure]; labels
+come in the page's language ([`tr`][mlnotes.book.i18n.tr]). Used on the pages of chapters
+1-3 (decision boundaries, workflows, the perceptron and MLP diagrams).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib
+import numpy as np
+
+from .._validation import check_bool, check_interface, check_labels, check_scalar, check_X_y, encode_labels
+from .i18n import tr
+from .render import PALETTE
+
+__all__ = ["plot_decision_boundary", "diagram", "draw_network", "draw_neuron"]
+
+def _check_axes(ax: Any, methods: tuple[str, ...]) -> None:
+    check_interface(ax, "ax", methods, "a matplotlib Axes (e.g. from figure())")
+
+
+def plot_decision_boundary(ax: Any, model: Any, X: np.ndarray, y: np.ndarray, *,
+                           resolution: int = 200, margin: float = 0.5, alpha: float = 0.25) -> None:
+    """Shade the regions a fitted 2-D classifier assigns to each class and scatter the data.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    model : fitted classifier with ``predict``
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,)
+    resolution : int
+        Grid points per axis.
+    margin : float
+        Padding around the data range.
+    alpha : float
+        Opacity of the shaded regions.
+    """
+    _check_axes(ax, ("contourf", "scatter"))
+    check_interface(model, "model", ("predict",), "a fitted classifier with predict")
+    X, y = check_X_y(X, y)
+    if X.shape[1] != 2:
+        raise ValueError(f"plot_decision_boundary needs X of shape (n_samples, 2), got {X.shape}.")
+    check_scalar(resolution, "resolution", int, min_val=2, max_val=2000)
+    check_scalar(margin, "margin", min_val=0.0)
+    check_scalar(alpha, "alpha", min_val=0.0, max_val=1.0)
+    classes = encode_labels(y)[0]
+    x0 = np.linspace(X[:, 0].min() - margin, X[:, 0].max() + margin, resolution)
+    x1 = np.linspace(X[:, 1].min() - margin, X[:, 1].max() + margin, resolution)
+    g0, g1 = np.meshgrid(x0, x1)
+    pred = np.asarray(model.predict(np.column_stack([g0.ravel(), g1.ravel()])))
+    codes = np.searchsorted(classes, pred).reshape(g0.shape)  # class index per grid point
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(classes))]
+    cmap = matplotlib.colors.ListedColormap(colors)
+    ax.contourf(g0, g1, codes, levels=np.arange(len(classes) + 1) - 0.5, cmap=cmap, alpha=alpha)
+    for i, c in enumerate(classes):
+        pts = X[y == c]
+        ax.scatter(pts[:, 0], pts[:, 1], s=12, color=colors[i], edgecolor="white", linewidth=0.4)
+    ax.set_xlim(x0[0], x0[-1])
+    ax.set_ylim(x1[0], x1[-1])
+
+
+def diagram(ax: Any, nodes: dict[str, tuple[float, float, str]], edges: list[tuple[str, str, str]] = (),
+            *, box_width: float = 1.6, box_height: float = 0.6, colors: dict[str, str] | None = None,
+            fontsize: float = 10) -> None:
+    """Draw a box-and-arrow diagram (workflows, taxonomies, loops) on ``ax``.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Axes to draw on; its axis lines are hidden and limits fitted to the boxes.
+    nodes : dict of str to (x, y, text)
+        Box centres in data units and their labels (``\\n`` for line breaks).
+    edges : list of (str, str, str)
+        Arrows ``(source, target, label)``; an empty label draws a plain arrow.
+    box_width, box_height : float
+        Box size in data units.
+    colors : dict of str to str, optional
+        Fill colour per node name (defaults to a light blue).
+    fontsize : float
+        Label size in points.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from mlnotes.book.render import figure
+    >>> fig, ax = figure()
+    >>> diagram(ax, {"a": (0, 0, "data"), "b": (3, 0, "model")}, [("a", "b", "fit")])
+    >>> plt.close(fig)
+    """
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    _check_axes(ax, ("add_patch", "text"))
+    if not isinstance(nodes, dict) or not nodes:
+        raise TypeError(f"nodes must be a non-empty dict of name -> (x, y, text), got {nodes!r:.80}.")
+    for name, node in nodes.items():
+        if not isinstance(node, (tuple, list)) or len(node) != 3 or not isinstance(node[2], str):
+            raise TypeError(f"nodes[{name!r}] must be (x, y, text), got {node!r}.")
+        check_scalar(node[0], f"x of node {name!r}")
+        check_scalar(node[1], f"y of node {name!r}")
+    if isinstance(edges, (str, bytes)) or not isinstance(edges, (list, tuple)) or not all(
+            isinstance(e, (list, tuple)) and len(e) == 3 for e in edges):
+        raise TypeError(f"edges must be a list of (source, target, label) triples, got {edges!r:.80}.")
+    check_scalar(box_width, "box_width", min_val=0.0, include_min=False, max_val=1e6)
+    check_scalar(box_height, "box_height", min_val=0.0, include_min=False, max_val=1e6)
+    check_scalar(fontsize, "fontsize", min_val=1.0, max_val=200.0)
+    if colors is not None and not isinstance(colors, dict):
+        raise TypeError(f"colors must be a dict of node name -> colour, got {colors!r:.80}.")
+    colors = colors or {}
+    for name, (x, y, text) in nodes.items():
+        ax.add_patch(FancyBboxPatch((x - box_width / 2, y - box_height / 2), box_width, box_height,
+                                    boxstyle="round,pad=0.02,rounding_size=0.08",
+                                    facecolor=colors.get(name, "#DCEBF7"), edgecolor="#34495E", linewidth=1.0))
+        ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
+    for src, dst, label in edges:
+        if src not in nodes or dst not in nodes:
+            missing = src if src not in nodes else dst
+            raise ValueError(f"edge {(src, dst)!r} refers to unknown node {missing!r}; nodes are {sorted(nodes)}.")
+        (x0, y0, _), (x1, y1, _) = nodes[src], nodes[dst]
+        dx, dy = x1 - x0, y1 - y0
+        # shrink the arrow so it starts and ends on the box borders
+        scale = min(abs(box_width / 2 / dx) if dx else np.inf, abs(box_height / 2 / dy) if dy else np.inf)
+        sx, sy = x0 + dx * scale, y0 + dy * scale
+        ex, ey = x1 - dx * scale, y1 - dy * scale
+        ax.add_patch(FancyArrowPatch((sx, sy), (ex, ey), arrowstyle="-|>", mutation_scale=12,
+                                     color="#34495E", linewidth=1.1))
+        if label:
+            ax.text((sx + ex) / 2, (sy + ey) / 2 + 0.12, label, ha="center", va="bottom", fontsize=fontsize - 1,
+                    color="#34495E")
+    xs = [x for x, _, _ in nodes.values()]
+    ys = [y for _, y, _ in nodes.values()]
+    ax.set_xlim(min(xs) - box_width, max(xs) + box_width)
+    ax.set_ylim(min(ys) - box_height * 1.5, max(ys) + box_height * 1.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+
+# --- network diagrams (mlnotes.nn) ----------------------------------------------------------------
+def draw_network(ax: Any, layers: Any, *, labels: bool | list[str] | tuple[str, ...] = True, max_neurons: int = 8,
+                 show_sizes: bool = True) -> Any:
+    """Draw a fully connected network: neurons as circles, weights as lines between layers.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Where to draw (the axes are turned off).
+    layers : sequence of int or Sequential
+        Neurons per layer ``[inputs, hidden..., outputs]``, or a network whose
+        ``layer_sizes`` gives them.
+    labels : bool or sequence of str
+        ``True`` labels the layers "input layer", "hidden layer i", "output layer"
+        in the page's language ([`tr`][mlnotes.book.i18n.tr]); ``False`` draws no labels; a sequence
+        gives one label per layer.
+    max_neurons : int
+        Layers wider than this are drawn with ``max_neurons - 1`` circles and a
+        vertical ellipsis in the middle.
+    show_sizes : bool
+        Write the number of neurons under layers that are drawn abbreviated.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from mlnotes.book.render import figure
+    >>> fig, ax = figure()
+    >>> _ = draw_network(ax, [3, 5, 784, 1])
+    >>> len(ax.patches)  # circles: 3 + 5 + 7 + 1
+    16
+    >>> plt.close(fig)
+    """
+    _check_axes(ax, ("plot", "text", "add_patch"))
+    if not hasattr(layers, "layer_sizes") and (isinstance(layers, (str, bytes)) or not isinstance(layers, (list, tuple, np.ndarray))):
+        raise TypeError(f"layers must be a list of layer sizes or a Sequential, got {layers!r:.80}.")
+    check_bool(show_sizes, "show_sizes")
+    if not isinstance(labels, (bool, np.bool_)):
+        check_labels(labels, "labels")
+    sizes = list(layers.layer_sizes) if hasattr(layers, "layer_sizes") else list(layers)
+    if len(sizes) < 2 or any(isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1
+                             for s in sizes):
+        raise ValueError(f"draw_network needs at least two positive layer sizes, got {sizes!r}.")
+    if isinstance(max_neurons, bool) or not isinstance(max_neurons, (int, np.integer)) or max_neurons < 3:
+        raise ValueError(f"max_neurons must be an int >= 3, got {max_neurons!r}.")
+    if labels is True:
+        n_hidden = len(sizes) - 2
+        names = [tr("输入层", "input layer")]
+        names += [tr("隐藏层", "hidden layer") + (f" {i + 1}" if n_hidden > 1 else "") for i in range(n_hidden)]
+        names.append(tr("输出层", "output layer"))
+    elif labels is False:
+        names = []
+    else:
+        names = [str(s) for s in labels]
+        if len(names) != len(sizes):
+            raise ValueError(f"labels has {len(names)} entries but the network has {len(sizes)} layers.")
+    radius, gap_x = 0.18, 1.6
+    tallest = min(max(sizes), max_neurons)
+    columns = []  # per layer: y positions of drawn neurons and of the ellipsis (or None)
+    for n in sizes:
+        shown = n if n <= max_neurons else max_neurons - 1
+        slots = shown + (1 if n > max_neurons else 0)
+        ys = (np.arange(slots)[::-1] - (slots - 1) / 2.0) * 0.55
+        if n > max_neurons:
+            top = (shown + 1) // 2
+            columns.append((np.concatenate([ys[:top], ys[top + 1:]]), ys[top]))
+        else:
+            columns.append((ys, None))
+    for i in range(len(sizes) - 1):
+        for y0 in columns[i][0]:
+            for y1 in columns[i + 1][0]:
+                ax.plot([i * gap_x, (i + 1) * gap_x], [y0, y1], color="#7F8C8D", linewidth=0.5,
+                        alpha=0.5, zorder=1)
+    for i, (ys, ellipsis_y) in enumerate(columns):
+        color = PALETTE[0] if i == 0 else PALETTE[1] if i == len(sizes) - 1 else PALETTE[2]
+        for y in ys:
+            ax.add_patch(matplotlib.patches.Circle((i * gap_x, y), radius, facecolor=color,
+                                                   edgecolor="#2C3E50", linewidth=0.8, zorder=2))
+        if ellipsis_y is not None:
+            ax.scatter([i * gap_x] * 3, ellipsis_y + np.array([-0.12, 0.0, 0.12]), s=4, color="#2C3E50",
+                       zorder=2)
+        bottom = ys.min() - radius
+        if show_sizes and ellipsis_y is not None:
+            ax.text(i * gap_x, bottom - 0.12, f"n = {sizes[i]}", ha="center", va="top", fontsize=8)
+        if names:
+            ax.text(i * gap_x, (tallest - 1) / 2.0 * 0.55 + radius + 0.2, names[i], ha="center",
+                    va="bottom", fontsize=9)
+    half = (tallest - 1) / 2.0 * 0.55
+    ax.set_xlim(-gap_x / 2, (len(sizes) - 1) * gap_x + gap_x / 2)
+    ax.set_ylim(-half - radius - 0.5, half + radius + 0.55)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+
+
+def draw_neuron(ax: Any, inputs: list[str] | tuple[str, ...], weights: list[str] | tuple[str, ...] | None = None, *,
+                bias: str | None = "$b$", body: str = "Σ | g", output: str = "$a$",
+                input_names: list[str] | tuple[str, ...] | None = None, fontsize: float = 10) -> Any:
+    r"""Draw one artificial neuron: inputs, weighted connections, the summing body and the output.
+
+    The picture of $a = g(\sum_i w_i x_i + b)$: input circles on the left,
+    one line per weight to the neuron's body, the bias entering from below, and
+    an arrow to the output.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Where to draw (the axes are turned off).
+    inputs : sequence of str
+        Text inside each input circle (symbols such as ``"$x_1$"`` or values such as ``"1"``).
+    weights : sequence of str, optional
+        Label of each connection (same length as ``inputs``); ``None`` draws unlabelled lines.
+    bias : str or None
+        Label of the bias arrow entering the body from below; ``None`` draws no bias.
+    body : str
+        Text inside the neuron's body.
+    output : str
+        Text at the end of the output arrow.
+    input_names : sequence of str, optional
+        Labels written left of the input circles (e.g. feature names).
+    fontsize : float
+        Size of the labels in points.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from mlnotes.book.render import figure
+    >>> fig, ax = figure()
+    >>> _ = draw_neuron(ax, ["$x_1$", "$x_2$", "$x_3$"], ["$w_1$", "$w_2$", "$w_3$"])
+    >>> len(ax.patches)  # three inputs and the body
+    4
+    >>> plt.close(fig)
+    """
+    from matplotlib.patches import Circle
+
+    _check_axes(ax, ("plot", "text", "add_patch", "annotate"))
+    inputs = check_labels(inputs, "inputs")
+    weights = check_labels(weights, "weights", optional=True)
+    input_names = check_labels(input_names, "input_names", optional=True)
+    for name, text in (("bias", bias), ("body", body), ("output", output)):
+        if not (isinstance(text, str) or name == "bias" and text is None):
+            raise TypeError(f"{name} must be a str label, got {text!r} of type {type(text).__name__}.")
+    check_scalar(fontsize, "fontsize", min_val=1.0, max_val=200.0)
+    n = len(inputs)
+    if n < 1:
+        raise ValueError("draw_neuron needs at least one input.")
+    if weights is not None and len(weights) != n:
+        raise ValueError(f"weights has {len(weights)} labels but there are {n} inputs.")
+    if input_names is not None and len(input_names) != n:
+        raise ValueError(f"input_names has {len(input_names)} labels but there are {n} inputs.")
+    gap, r_in, r_body, bx = 0.9, 0.3, 0.62, 3.4
+    ys = (np.arange(n)[::-1] - (n - 1) / 2.0) * gap
+    for i, y in enumerate(ys):
+        ax.plot([r_in, bx - r_body * 0.9], [y, y * 0.25], color="#7F8C8D", linewidth=1.2, zorder=1)
+        ax.add_patch(Circle((0, y), r_in, facecolor="#56B4E9", edgecolor="#2C3E50", linewidth=0.9, zorder=2))
+        ax.text(0, y, inputs[i], ha="center", va="center", fontsize=fontsize, zorder=3)
+        if weights is not None:
+            t = 0.42  # label position along the line
+            lx, ly = r_in + t * (bx - r_body * 0.9 - r_in), y + t * (y * 0.25 - y)
+            ax.text(lx, ly + 0.08, weights[i], ha="center", va="bottom", fontsize=fontsize - 1, color="#34495E",
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+                    zorder=3)
+        if input_names is not None:
+            ax.text(-r_in - 0.15, y, input_names[i], ha="right", va="center", fontsize=fontsize - 1)
+    ax.add_patch(Circle((bx, 0), r_body, facecolor=PALETTE[2], edgecolor="#2C3E50", linewidth=1.0, zorder=2))
+    ax.text(bx, 0, body, ha="center", va="center", fontsize=fontsize + 1, color="white", zorder=3)
+    low = min(ys.min(), -r_body) - 0.9
+    if bias is not None:
+        ax.annotate("", xy=(bx, -r_body), xytext=(bx, low + 0.25),
+                    arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
+        ax.text(bx, low + 0.2, bias, ha="center", va="top", fontsize=fontsize - 1)
+    ax.annotate("", xy=(bx + r_body + 1.2, 0), xytext=(bx + r_body, 0),
+                arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
+    ax.text(bx + r_body + 1.3, 0, output, ha="left", va="center", fontsize=fontsize)
+    left = -r_in - (2.6 if input_names is not None else 0.4)
+    ax.set_xlim(left, bx + r_body + 1.3 + 0.25 * max(len(output), 4) * fontsize / 10)
+    ax.set_ylim(low - 0.3, max(ys.max(), r_body) + 0.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
