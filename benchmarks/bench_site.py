@@ -11,7 +11,7 @@ the code blocks import the installed ``mlnotes``. It measures, in this order:
 * **warm, site cache off**: MkDocs renders every page again, every block's output from the
   execution cache;
 * **snippet edited**: ``tools/site.py serve`` running, a line appended to one snippet
-  (``docs/snippets/ch1/line_fit.py``, shown on 1.1 in both languages): seconds from saving the
+  (``docs/snippets/ch1/overview/line_fit.py``, shown on 1.1 in both languages): seconds from saving the
   file until the served English page shows the new output;
 * **page edited**: a sentence appended to ``docs/zh/ch1/overview.md``: seconds from saving until
   the served Chinese page shows it.
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("warm build, site cache off", pages, pages_blocks))
         server = Server(tree)
         try:
-            snippet = [edit_latency(server, tree / "docs/snippets/ch1/line_fit.py",
+            snippet = [edit_latency(server, tree / "docs/snippets/ch1/overview/line_fit.py",
                                     f'\nprint("bench-site-snippet-{i}")\n', server.url("en/ch1/overview/"),
                                     f"bench-site-snippet-{i}") for i in range(args.repeats)]
             page = [edit_latency(server, tree / "docs/zh/ch1/overview.md", f"\n\n基准测试句子{i}号。\n",

@@ -4,7 +4,7 @@ Conventions (docs/zh and docs/en chapter pages):
 
 * Each exercise is ``!!! question "练习 N"`` / ``!!! question "Exercise N"`` followed by a folded
   solution ``??? success "答案"`` / ``??? success "Answer"`` whose body is an executed block
-  including one snippet ``docs/snippets/<chN>/ex_<page>_<N>.py`` (the same file in both languages).
+  including one snippet ``docs/snippets/<chN>/<page>/ex_<N>.py`` (the same file in both languages).
 * The snippet computes and prints the answer; the test function for it is named after the snippet,
   ``test_<chN>_ex_<page>_<N>`` (see :func:`exercise_test_name`), and checks the values the snippet computed
   (its module globals, see :func:`run_exercise`) against an independent reference.
@@ -31,17 +31,22 @@ SOLUTION = {"zh": re.compile(r'^\?\?\? success "答案"', re.M),
             "en": re.compile(r'^\?\?\? success "Answer"', re.M)}
 SUMMARY = {"zh": "## 小结", "en": "## Summary"}
 EXERCISES = {"zh": "## 练习", "en": "## Exercises"}
-INCLUDE = re.compile(r'--8<-- "((ch\d)/(ex_[a-z0-9_]+)\.py)"')
+INCLUDE = re.compile(r'--8<-- "((ch\d)/([a-z0-9]+)/(ex_\d+)\.py)"')
 
 
 def exercise_snippets() -> list[Path]:
-    """Every exercise snippet, ``docs/snippets/*/ex_*.py``, sorted."""
-    return sorted(SNIPPETS.glob("*/ex_*.py"))
+    """Every exercise snippet, ``docs/snippets/<chN>/<page>/ex_<N>.py``, sorted."""
+    return sorted(SNIPPETS.glob("*/*/ex_*.py"))
+
+
+def snippet_name(snippet: Path) -> str:
+    """``docs/snippets/ch1/overview/ex_1.py`` -> ``ch1/overview/ex_1`` (what [`run_exercise`][] takes)."""
+    return snippet.relative_to(SNIPPETS).with_suffix("").as_posix()
 
 
 def exercise_test_name(snippet: Path) -> str:
-    """The name of the test function that checks ``snippet``: ``ch1/ex_overview_1.py`` -> ``test_ch1_ex_overview_1``."""
-    return f"test_{snippet.parent.name}_{snippet.stem}"
+    """The name of the test function that checks ``snippet``: ``ch1/overview/ex_1.py`` -> ``test_ch1_ex_overview_1``."""
+    return f"test_{snippet.parent.parent.name}_ex_{snippet.parent.name}_{snippet.stem.removeprefix('ex_')}"
 
 
 def chapter_pages(lang: str) -> list[Path]:
@@ -52,7 +57,7 @@ def chapter_pages(lang: str) -> list[Path]:
 def run_exercise(name: str, lang: str = "en") -> tuple[dict, str]:
     """Execute ``docs/snippets/<name>.py`` in this process in ``lang``; return (its globals, its stdout).
 
-    ``name`` is ``"ch1/ex_overview_1"``. The globals hold the values the snippet computed, which the
+    ``name`` is ``"ch1/overview/ex_1"``. The globals hold the values the snippet computed, which the
     tests compare with an independent reference.
     """
     from mlnotes.book.i18n import language

@@ -121,7 +121,7 @@ def test_api_page_labels_follow_the_language(page, server, lang, label):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overview_page_figures_and_math_render(page, server, lang):
     open_page(page, f"{server}/{lang}/ch1/overview/")
-    figure = page.locator("#fig-ch1-line-fit-figure img")
+    figure = page.locator("#fig-ch1-overview-line-fit-figure img")
     figure.scroll_into_view_if_needed()
     box = figure.bounding_box()
     assert figure.is_visible() and box and box["width"] > 400 and box["height"] > 200

@@ -12,7 +12,7 @@ import pytest
 
 from exercise_helpers import (
     LANGS, ROOT, SNIPPETS, EXERCISES, SUMMARY, chapter_pages, defined_test_functions, exercise_snippets,
-    exercise_test_name, page_exercise_structure, run_exercise,
+    exercise_test_name, page_exercise_structure, run_exercise, snippet_name,
 )
 
 
@@ -21,7 +21,7 @@ from exercise_helpers import (
 def test_ch1_ex_overview_1():
     from mlnotes.datasets import make_line
 
-    ns, out = run_exercise("ch1/ex_overview_1")
+    ns, out = run_exercise("ch1/overview/ex_1")
     assert [r[0] for r in ns["results"]] == [10, 100, 1000, 10000]
     for n, w, b, f4 in ns["results"]:
         X, y = make_line(n, slope=2.0, intercept=1.0, noise=0.3, random_state=0)
@@ -36,7 +36,7 @@ def test_ch1_ex_overview_1():
 def test_ch1_ex_overview_2():
     from mlnotes.datasets import make_line
 
-    ns, out = run_exercise("ch1/ex_overview_2")
+    ns, out = run_exercise("ch1/overview/ex_2")
     X, y = make_line(12, noise=1.0, random_state=1)
     Xv, yv = make_line(200, noise=1.0, random_state=2)
     x, xv = X.ravel() / 5.0, Xv.ravel() / 5.0
@@ -57,7 +57,7 @@ def test_ch1_ex_types_1():
 
     from mlnotes.datasets import make_moons
 
-    ns, out = run_exercise("ch1/ex_types_1")
+    ns, out = run_exercise("ch1/types/ex_1")
     X, _ = make_moons(300, noise=0.07, random_state=0)
     for eps, (n_clusters, n_noise) in ns["found"].items():
         ref = SkDBSCAN(eps=eps, min_samples=5).fit(X).labels_          # scikit-learn as the reference
@@ -69,7 +69,7 @@ def test_ch1_ex_types_2():
     from sklearn.datasets import load_digits
     from sklearn.decomposition import PCA as SkPCA
 
-    ns, out = run_exercise("ch1/ex_types_2")
+    ns, out = run_exercise("ch1/types/ex_2")
     cumulative = np.cumsum(SkPCA().fit(load_digits().data).explained_variance_ratio_)
     for share, k in ns["needed"].items():
         assert cumulative[k - 1] >= share and (k == 1 or cumulative[k - 2] < share), share
@@ -92,7 +92,7 @@ def _brute_force_frequent(baskets, minsup):
 def test_ch1_ex_applications_1():
     from mlnotes.book.data import load_market_baskets
 
-    ns, out = run_exercise("ch1/ex_applications_1")
+    ns, out = run_exercise("ch1/applications/ex_1")
     baskets = load_market_baskets()
     for minsup, n in ns["counts"].items():
         assert n == len(_brute_force_frequent(baskets, minsup))
@@ -102,7 +102,7 @@ def test_ch1_ex_applications_1():
 
 
 def test_ch1_ex_applications_2():
-    ns, out = run_exercise("ch1/ex_applications_2")
+    ns, out = run_exercise("ch1/applications/ex_2")
     rule = ns["rule"]
     # hand-computed from the five transactions of the notes: Diaper in 4, Beer in 3, both in 3
     assert rule.support == pytest.approx(3 / 5)
@@ -115,7 +115,7 @@ def test_ch1_ex_workflow_1():
     from sklearn.linear_model import LogisticRegression as SkLogisticRegression
     from sklearn.model_selection import cross_val_score as sk_cross_val_score
 
-    ns, out = run_exercise("ch1/ex_workflow_1")
+    ns, out = run_exercise("ch1/workflow/ex_1")
     for degree, (n_features, accuracy) in ns["results"].items():
         assert n_features == (degree + 1) * (degree + 2) // 2 - 1              # monomials of degree 1..d in 2 variables
         F = ns["features"](ns["X_train"], degree)
@@ -128,7 +128,7 @@ def test_ch1_ex_workflow_1():
 def test_ch1_ex_workflow_2():
     from sklearn.metrics import f1_score, precision_score, recall_score
 
-    ns, out = run_exercise("ch1/ex_workflow_2")
+    ns, out = run_exercise("ch1/workflow/ex_2")
     y_test, y_pred = ns["y_test"], ns["y_pred"]
     assert ns["precision"] == pytest.approx(precision_score(y_test, y_pred))
     assert ns["recall"] == pytest.approx(recall_score(y_test, y_pred))
@@ -139,7 +139,7 @@ def test_ch1_ex_workflow_2():
 # --- chapter 2 ---------------------------------------------------------------------------------
 
 def test_ch2_ex_overview_1():
-    ns, out = run_exercise("ch2/ex_overview_1")
+    ns, out = run_exercise("ch2/overview/ex_1")
     for name, sizes in ns["layouts"].items():
         # hand count: (n_in + 1) * n_out per fully connected layer
         assert ns["counts"][name] == sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
@@ -147,7 +147,7 @@ def test_ch2_ex_overview_1():
 
 
 def test_ch2_ex_overview_2():
-    ns, out = run_exercise("ch2/ex_overview_2")
+    ns, out = run_exercise("ch2/overview/ex_2")
     z = 0.5 * 1 + (-0.25) * 2 + 1 * (-1) + 0.5
     assert ns["z"] == pytest.approx(z) == -0.5
     ref = {"sigmoid": 1 / (1 + np.exp(-z)), "tanh": np.tanh(z), "relu": max(0.0, z), "step": float(z >= 0)}
@@ -156,7 +156,7 @@ def test_ch2_ex_overview_2():
 
 
 def test_ch2_ex_history_1():
-    ns, out = run_exercise("ch2/ex_history_1")
+    ns, out = run_exercise("ch2/history/ex_1")
     # hand-computed: valid 5x5 convolution n -> n - 4, 2x2 sub-sampling n -> n / 2
     assert ns["shapes"] == [(6, 24, 24), (6, 12, 12), (16, 8, 8), (16, 4, 4), (120,), (84,), (10,)]
     assert ns["flat"] == 256
@@ -166,7 +166,7 @@ def test_ch2_ex_history_1():
 
 
 def test_ch2_ex_history_2():
-    ns, out = run_exercise("ch2/ex_history_2")
+    ns, out = run_exercise("ch2/history/ex_2")
     big, small = ns["fits"][1.0], ns["fits"][0.1]
     # textbook property of the perceptron started from zero weights: eta only scales (w, b)
     assert list(big.errors_) == list(small.errors_) and big.errors_[-1] == 0
@@ -177,9 +177,9 @@ def test_ch2_ex_history_2():
 
 
 def test_ch2_ex_applications_1():
-    ns, out = run_exercise("ch2/ex_applications_1", "en")
+    ns, out = run_exercise("ch2/applications/ex_1", "en")
     assert ns["chain"] == ["RNN", "deep learning", "machine learning"]
-    ns, out = run_exercise("ch2/ex_applications_1", "zh")
+    ns, out = run_exercise("ch2/applications/ex_1", "zh")
     assert ns["chain"] == ["RNN", "深度学习", "机器学习"]
 
 
@@ -187,7 +187,7 @@ def test_ch2_ex_applications_2():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     for lang, keyword in (("zh", "垫子"), ("en", "mat")):
-        ns, out = run_exercise("ch2/ex_applications_2", lang)
+        ns, out = run_exercise("ch2/applications/ex_2", lang)
         vec = TfidfVectorizer(analyzer=lambda doc: doc)            # the documents are already lists of words
         ref = vec.fit_transform(ns["docs"]).toarray()
         order = [list(vec.get_feature_names_out()).index(w) for w in ns["vocab"]]
@@ -198,10 +198,10 @@ def test_ch2_ex_applications_2():
 
 # --- shared: every exercise snippet, every chapter page ------------------------------------------
 
-@pytest.mark.parametrize("snippet", exercise_snippets(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("snippet", exercise_snippets(), ids=snippet_name)
 @pytest.mark.parametrize("lang", LANGS)
 def test_exercise_snippet_runs_and_prints_in_both_languages(snippet, lang):
-    _, out = run_exercise(f"{snippet.parent.name}/{snippet.stem}", lang)  # in this process: no interpreter start-up
+    _, out = run_exercise(snippet_name(snippet), lang)  # in this process: no interpreter start-up
     assert out.strip(), f"{snippet.relative_to(ROOT)} prints nothing in {lang}"
     if lang == "zh":
         assert any("\u4e00" <= ch <= "\u9fff" for ch in out), f"{snippet.relative_to(ROOT)}: zh output has no Chinese"
@@ -220,7 +220,7 @@ def test_every_exercise_snippet_is_included_by_exactly_one_page_per_language():
             for snippet in page_exercise_structure(page.read_text(encoding="utf-8"), lang)["snippets"]:
                 included.setdefault(snippet, []).append(page.relative_to(ROOT).as_posix())
         for snippet in exercise_snippets():
-            key = f"{snippet.parent.name}/{snippet.name}"
+            key = snippet_name(snippet) + ".py"
             pages = included.get(key, [])
             assert len(pages) == 1, f"{key} is included by {len(pages)} {lang} pages: {pages}"
         for key in included:
@@ -244,7 +244,7 @@ def test_zh_and_en_page_end_with_summary_and_the_same_exercises(page):
         assert s["questions"] == list(range(1, len(s["questions"]) + 1)), f"{lang}/{page}: numbering {s['questions']}"
         assert s["solutions"] == len(s["questions"]), f"{lang}/{page}: {s['solutions']} answers for {len(s['questions'])} exercises"
         chapter, stem = page.split("/")[0], page.split("/")[1].removesuffix(".md")
-        assert s["snippets"] == [f"{chapter}/ex_{stem}_{n}.py" for n in s["questions"]], \
+        assert s["snippets"] == [f"{chapter}/{stem}/ex_{n}.py" for n in s["questions"]], \
             f"{lang}/{page}: answer snippets {s['snippets']}"
     assert zh["questions"] == en["questions"] and zh["snippets"] == en["snippets"], f"{page}: zh and en exercises differ"
     summary = zh_text.split(SUMMARY["zh"])[1].split(EXERCISES["zh"])[0]

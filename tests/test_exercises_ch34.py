@@ -1,6 +1,6 @@
 """The answers of the exercises of chapters 3 and 4, checked against independent references.
 
-Each ``test_ex_<page>_<N>`` runs ``docs/snippets/<chN>/ex_<page>_<N>.py`` (the block the answer shows on
+Each ``test_ex_<page>_<N>`` runs ``docs/snippets/<chN>/<page>/ex_<N>.py`` (the block the answer shows on
 both language pages) with ``MLNOTES_LANG=en`` and compares the values it computes with a reference that
 does not use the code under test: finite differences, numpy/scipy closed forms, scikit-learn, or a
 value worked out by hand.
@@ -40,14 +40,14 @@ def _sigmoid_grad(z):
 
 
 def test_tanh_crossing_printed_on_the_page(run):
-    ns, out = run("ch3/tanh.py")
+    ns, out = run("ch3/activations/tanh.py")
     reference = brentq(lambda z: (1 - np.tanh(z) ** 2) - _sigmoid_grad(z), 0.5, 3.0, xtol=1e-12)
     assert ns["crossing"] == pytest.approx(reference, abs=1e-9)
     assert f"{reference:.4f}" in out
 
 
 def test_ch3_ex_activations_1(run):
-    ns, out = run("ch3/ex_activations_1.py")
+    ns, out = run("ch3/activations/ex_1.py")
     z, h = np.linspace(-6, 6, 241), 1e-5
     finite_diff_tanh = (np.tanh(z + h) - np.tanh(z - h)) / (2 * h)
     np.testing.assert_allclose(4 * _sigmoid_grad(2 * z), finite_diff_tanh, atol=1e-9)
@@ -57,7 +57,7 @@ def test_ch3_ex_activations_1(run):
 
 
 def test_ch3_ex_activations_2(run):
-    ns, out = run("ch3/ex_activations_2.py")
+    ns, out = run("ch3/activations/ex_2.py")
     layers = ns["net"].layers
     W_ref = layers[0].params["W"] @ layers[1].params["W"] @ layers[2].params["W"]
     b_ref = (layers[0].params["b"] @ layers[1].params["W"] + layers[1].params["b"]) @ layers[2].params["W"] + layers[2].params["b"]
@@ -73,7 +73,7 @@ def test_ch3_ex_activations_2(run):
 
 
 def test_invariance_check_on_the_page(run):
-    ns, _ = run("ch4/equivariance.py")
+    ns, _ = run("ch4/convolution/equivariance.py")
     assert ns["equivariance"] == 0 and ns["pooled"] == 0 and ns["logits"] < 1e-12
     assert ns["same_maps"] > 0.1 and ns["flat_logits"] > 1e-3
 
@@ -81,7 +81,7 @@ def test_invariance_check_on_the_page(run):
 def test_ch4_ex_convolution_1(run):
     from scipy.signal import correlate2d
 
-    ns, out = run("ch4/ex_convolution_1.py")
+    ns, out = run("ch4/convolution/ex_1.py")
     x = np.array([[10, 10, 10, 0, 0, 0]] * 6)
     w = np.array([[1, 0, -1]] * 3)
     np.testing.assert_array_equal(ns["outputs"]["flipped"], correlate2d(x[:, ::-1], w, mode="valid"))
@@ -93,7 +93,7 @@ def test_ch4_ex_convolution_1(run):
 
 
 def test_ch4_ex_convolution_2(run):
-    ns, _ = run("ch4/ex_convolution_2.py")
+    ns, _ = run("ch4/convolution/ex_2.py")
     cnn = lambda k: 9 * k + k + 2 * k + 2  # noqa: E731  conv weights + biases, dense weights + biases
     mlp = lambda px, h: px * h + h + 2 * h + 2  # noqa: E731
     assert ns["counts"] == {"cnn_8": cnn(8), "cnn_16": cnn(16), "mlp_64": mlp(144, 64),
@@ -107,7 +107,7 @@ def test_ch4_ex_convolution_2(run):
 def test_ch4_ex_cnn_1(run):
     from scipy.signal import correlate
 
-    ns, out = run("ch4/ex_cnn_1.py")
+    ns, out = run("ch4/cnn/ex_1.py")
     assert ns["y"].shape == (1, 8, 130 - 5 + 1, 130 - 5 + 1)
     assert ns["n_params"] == 8 * (3 * 5 * 5 + 1) == 608  # K (C F^2 + 1), by hand
     W, b = ns["layer"].params["W"], ns["layer"].params["b"]
@@ -118,7 +118,7 @@ def test_ch4_ex_cnn_1(run):
 
 
 def test_ch4_ex_cnn_2(run):
-    ns, _ = run("ch4/ex_cnn_2.py")
+    ns, _ = run("ch4/cnn/ex_2.py")
     by_hand = {0: [[9, 0], [0, 0]], 1: [[9, 0], [0, 0]], 2: [[0, 9], [0, 0]]}
     for shift, (pooled, glob) in ns["results"].items():
         moved = np.roll(ns["x"], shift, axis=1)
@@ -132,7 +132,7 @@ def test_ch4_ex_cnn_2(run):
 
 
 def test_ch4_ex_images_1(run):
-    ns, out = run("ch4/ex_images_1.py")
+    ns, out = run("ch4/images/ex_1.py")
     assert ns["rgb"].shape == (600, 512, 3)  # matplotlib's grace_hopper.jpg
     assert ns["n_numbers"] == 600 * 512 * 3 == 921600
     assert (ns["bytes_uint8"], ns["bytes_float64"]) == (921600, 8 * 921600)
@@ -141,7 +141,7 @@ def test_ch4_ex_images_1(run):
 
 
 def test_ch4_ex_images_2(run):
-    ns, _ = run("ch4/ex_images_2.py")
+    ns, _ = run("ch4/images/ex_2.py")
     r, g, b = (int(v) for v in ns["rgb"][0, 0])
     assert ns["by_hand"] == round(0.299 * r + 0.587 * g + 0.114 * b) == ns["gray"]
     assert ns["plain_mean"] == round((r + g + b) / 3)
@@ -152,7 +152,7 @@ def test_ch4_ex_images_2(run):
 
 
 def test_ch3_ex_neuron_1(run):
-    ns, _ = run("ch3/ex_neuron_1.py")
+    ns, _ = run("ch3/neuron/ex_1.py")
     # w.x = 2*1 + (-1)*(-2) + 1*(-1) = 3 by hand, so z = 4 for b = 1 and z = 0 for b = -3
     assert ns["outputs"][1.0, "sigmoid"] == pytest.approx(expit(4.0))
     assert ns["outputs"][1.0, "tanh"] == pytest.approx(np.tanh(4.0))
@@ -161,7 +161,7 @@ def test_ch3_ex_neuron_1(run):
 
 
 def test_ch3_ex_neuron_2(run):
-    ns, _ = run("ch3/ex_neuron_2.py")
+    ns, _ = run("ch3/neuron/ex_2.py")
     from scipy.special import logit
 
     assert ns["b_needed"] == pytest.approx(logit(0.9) - 3.0)
@@ -175,7 +175,7 @@ def test_ch3_ex_neuron_2(run):
 def test_ch3_ex_perceptron_1(run):
     from sklearn.linear_model import Perceptron as SkPerceptron
 
-    ns, _ = run("ch3/ex_perceptron_1.py")
+    ns, _ = run("ch3/perceptron/ex_1.py")
     X, y = ns["X"], ns["y_and"]
     assert ns["model"].converged_ and ns["model"].errors_[-1] == 0
     np.testing.assert_array_equal(ns["pred"], [0, 0, 0, 1])  # the AND truth table
@@ -186,7 +186,7 @@ def test_ch3_ex_perceptron_1(run):
 
 
 def test_ch3_ex_perceptron_2(run):
-    ns, _ = run("ch3/ex_perceptron_2.py")
+    ns, _ = run("ch3/perceptron/ex_2.py")
     X = ns["X"].astype(int)
     np.testing.assert_array_equal(ns["out"], np.logical_xor(X[:, 0], X[:, 1]))
     np.testing.assert_array_equal(ns["h_or"], X[:, 0] | X[:, 1])
@@ -212,7 +212,7 @@ def _finite_diff(f, p, eps=1e-6):
 
 
 def test_ch3_ex_training_1(run):
-    ns, _ = run("ch3/ex_training_1.py")
+    ns, _ = run("ch3/training/ex_1.py")
     for t in (1.0, 0.0):
         g = _finite_diff(lambda p: _net_221_loss(p, t), _PARAMS_221)
         np.testing.assert_allclose(ns["grads"][t]["w"], g[:4], atol=1e-8)
@@ -222,7 +222,7 @@ def test_ch3_ex_training_1(run):
 
 
 def test_ch3_ex_training_2(run):
-    ns, _ = run("ch3/ex_training_2.py")
+    ns, _ = run("ch3/training/ex_2.py")
     o = ns["o"]
     for t in (1.0, 0.0):
         assert ns["delta"][t, "MSE"] == pytest.approx(_finite_diff(lambda p: _net_221_loss(p, t), _PARAMS_221)[8], abs=1e-8)
@@ -240,7 +240,7 @@ def test_ch3_ex_depth_1(run):
 
     from sklearn.neural_network import MLPClassifier as SkMLP
 
-    ns, _ = run("ch3/ex_depth_1.py")
+    ns, _ = run("ch3/depth/ex_1.py")
     X, y = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0]]), np.array([0, 1, 1])
     for hidden, (formula, built) in ns["counts"].items():
         with warnings.catch_warnings():
@@ -253,7 +253,7 @@ def test_ch3_ex_depth_1(run):
 
 
 def test_ch3_ex_depth_2(run):
-    ns, _ = run("ch3/ex_depth_2.py")
+    ns, _ = run("ch3/depth/ex_2.py")
     x = np.linspace(0.0, 1.0, 2**12 + 1)
     for k, pieces in ns["pieces"].items():
         assert pieces == 2**k

@@ -103,11 +103,11 @@ def test_exec_fences_get_tabs_no_id_prefix_and_their_snippet_file(tmp_path, monk
 
     monkeypatch.chdir(ROOT)
     execute._State.lang = "zh"
-    md = '```python exec="on" source="tabbed-right"\n--8<-- "ch1/line_fit.py"\n```\n'
+    md = '```python exec="on" source="tabbed-right"\n--8<-- "ch1/overview/line_fit.py"\n```\n'
     out = execute.on_page_markdown(md, Page(), Config(), None)
     assert out.splitlines()[0] == ('```python exec="on" source="tabbed-right" tabs="代码|结果" idprefix="" '
-                                   'file="docs/snippets/ch1/line_fit.py"')
-    with pytest.raises(Exception, match="ch1/overview.md: a code block includes the snippet 'ch1/nope.py'"):
+                                   'file="docs/snippets/ch1/overview/line_fit.py"')
+    with pytest.raises(Exception, match="ch1/overview.md: a code block includes the snippet 'ch1/overview/nope.py'"):
         execute.on_page_markdown(md.replace("line_fit", "nope"), Page(), Config(), None)
 
 
@@ -147,7 +147,7 @@ def test_serve_plans_the_smallest_rebuild():
     spec.loader.exec_module(cli)
     root = cli.ROOT
     assert cli.plan([root / "docs/zh/ch1/overview.md"]) == {"zh": [("page", "ch1/overview.md")], "en": []}
-    assert cli.plan([root / "docs/snippets/ch1/line_fit.py"]) == {
-        "zh": [("snippet", "ch1/line_fit.py")], "en": [("snippet", "ch1/line_fit.py")]}
+    assert cli.plan([root / "docs/snippets/ch1/overview/line_fit.py"]) == {
+        "zh": [("snippet", "ch1/overview/line_fit.py")], "en": [("snippet", "ch1/overview/line_fit.py")]}
     assert cli.plan([root / "docs/en/ch1/overview.md", root / "mlnotes/cluster.py"]) == {"zh": "full", "en": "full"}
     assert cli.plan([root / "mkdocs.yml"]) == {"zh": "full", "en": "full"}
