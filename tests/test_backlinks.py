@@ -42,7 +42,8 @@ def test_every_api_entry_used_by_a_page_lists_that_block_and_every_backlink_reso
                     entry = api[f"api/{api_page}/index.html"].get(identifier)
                     assert entry is not None, f"{lang}/{page}: no API entry {identifier}"
                     listed = BACKLINKS.search(entry)
-                    assert listed and f'href="../../{url}#{anchor.group(1)}"' in listed.group(1), \
+                    up = "../" * (api_page.count("/") + 2)  # api/nn/ -> ../../, api/book/render/ -> ../../../
+                    assert listed and f'href="{up}{url}#{anchor.group(1)}"' in listed.group(1), \
                         f"{lang}: {identifier} does not list {url}#{anchor.group(1)}"
                     expected += 1
         assert expected > 100

@@ -81,6 +81,10 @@ def _mkdocs_env(origin: str) -> dict[str, str]:
     env["MLNOTES_SITE_ORIGIN"] = origin
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
+    # The two languages build side by side, one per core: one BLAS thread each, so that four
+    # threads do not fight over two cores (the code blocks' matrices are small).
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(var, "1")
     return env
 
 

@@ -55,8 +55,8 @@ _CJK_CANDIDATES = (
     "Microsoft YaHei",
     "PingFang SC",
 )
-# Okabe-Ito colour-blind-safe palette.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+"""The figures' colours, in order (``C0``, ``C1``, ...): the Okabe-Ito palette, safe for colour-blind readers."""
 
 
 def cjk_font() -> str | None:
