@@ -1,4 +1,4 @@
-"""Shared fixtures: one strict build of both languages per test session, served on 127.0.0.1."""
+"""Shared fixtures: one strict build of both languages per test run (shared by the xdist workers), served on 127.0.0.1."""
 from __future__ import annotations
 
 import functools
@@ -64,26 +64,61 @@ def blocks_executed(log: str) -> dict[str, tuple[int, int]]:
     return {lang: (int(run), int(reused)) for lang, run, reused in found}
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def _run_id(config) -> str:
+    """The same string in every pytest-xdist worker of one run (and a fresh one for a plain run)."""
+    workerinput = getattr(config, "workerinput", None)
+    return workerinput["testrunuid"] if workerinput else f"solo-{os.getpid()}"
+
+
+def once_per_run(config, name: str, make) -> dict:
+    """``make()`` (a JSON-able dict) computed by one process of this test run; the others wait for it.
+
+    With ``pytest -n 2`` every worker has its own session fixtures; the site is nevertheless built
+    once: the first worker to get here builds under a file lock and leaves the result for the others.
+    """
+    import fcntl
+    import json
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    result = OUTPUT / f".{name}.result.json"
+    with open(OUTPUT / f".{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        run = _run_id(config)
+        if result.exists():
+            stored = json.loads(result.read_text(encoding="utf-8"))
+            if stored.get("run") == run:
+                return stored["value"]
+        value = make()
+        result.write_text(json.dumps({"run": run, "value": value}), encoding="utf-8")
+        return value
 
 
 @pytest.fixture(scope="session")
-def origin(site_port) -> str:
-    return f"http://127.0.0.1:{site_port}"
+def origin(request) -> str:
+    """The origin the site is built for (and served at by the browser tests): one for the whole run."""
+    return once_per_run(request.config, "origin", lambda: {"origin": f"http://127.0.0.1:{free_port()}"})["origin"]
 
 
 @pytest.fixture(scope="session")
-def cold_build(origin) -> tuple[Path, str]:
+def site_port(origin) -> int:
+    return int(origin.rsplit(":", 1)[1])
+
+
+@pytest.fixture(scope="session")
+def cold_build(request, origin) -> tuple[Path, str]:
     """Both languages built once with --strict into test-output/site, from an empty execution cache."""
-    for cache in (EXEC_CACHE, SITE_CACHE):
-        if cache.exists():
-            shutil.rmtree(cache)
     site = OUTPUT / "site"
-    proc = build_site(site, origin)
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
-    return site, proc.stdout + proc.stderr
+
+    def build() -> dict:
+        for cache in (EXEC_CACHE, SITE_CACHE):
+            if cache.exists():
+                shutil.rmtree(cache)
+        proc = build_site(site, origin)
+        return {"code": proc.returncode, "log": proc.stdout + proc.stderr}
+
+    done = once_per_run(request.config, "cold-build", build)
+    assert done["code"] == 0, f"strict build failed:\n{done['log']}"
+    return site, done["log"]
 
 
 @pytest.fixture(scope="session")
@@ -92,30 +127,25 @@ def built_site(cold_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def second_build(built_site, origin):
+def second_build(request, built_site, origin):
     """A second clean build into test-output/site-rebuild that executes every block again
-    (``MLNOTES_EXEC_CACHE=refresh``), started in the background.
+    (``MLNOTES_EXEC_CACHE=refresh``); the determinism test compares it with the first.
 
-    It runs while the browser tests use the first build; the determinism test
-    waits for it and compares the two.
+    A callable, so that only the tests that need it pay for it.
     """
     site = OUTPUT / "site-rebuild"
-    proc = subprocess.Popen(_clean_build_command(site, origin), cwd=ROOT, env=_build_env("refresh"),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
-    result: list[tuple[Path, str]] = []
+    def build() -> dict:
+        proc = subprocess.run(_clean_build_command(site, origin), cwd=ROOT, env=_build_env("refresh"),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return {"code": proc.returncode, "log": proc.stdout}
 
     def wait() -> tuple[Path, str]:
-        if not result:
-            log, _ = proc.communicate()
-            assert proc.returncode == 0, f"second strict build failed:\n{log}"
-            result.append((site, log))
-        return result[0]
+        done = once_per_run(request.config, "second-build", build)
+        assert done["code"] == 0, f"second strict build failed:\n{done['log']}"
+        return site, done["log"]
 
-    yield wait
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
+    return wait
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -145,7 +175,7 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @pytest.fixture(scope="session")
-def server(built_site, second_build, site_port, origin):
+def server(built_site, site_port, origin):
     handler = functools.partial(_QuietHandler, directory=str(built_site))
     httpd = _Server(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

@@ -175,9 +175,18 @@ def _tight_bbox(fig: Figure) -> Any:
 
 
 def _agg_renderer(fig: Figure) -> RendererAgg:
-    """A renderer to measure text with, whatever canvas (backend) the figure has."""
+    """A renderer to measure text with, whatever canvas (backend) the figure has.
+
+    One per figure (and size): matplotlib caches text metrics per renderer, so the second
+    measurement of a figure (after `_make_readable`) only measures the labels it changed.
+    """
     width, height = fig.bbox.size
-    return RendererAgg(int(width), int(height), fig.dpi)
+    key = (int(width), int(height), fig.dpi)
+    cached = getattr(fig, "_mlnotes_agg", None)
+    if cached is None or cached[0] != key:
+        cached = (key, RendererAgg(*key))
+        fig._mlnotes_agg = cached
+    return cached[1]
 
 
 def to_svg(fig: Figure, *, alt: str = "") -> str:
