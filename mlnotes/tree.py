@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ._cart import TREE_LEAF, Tree, grow_trees
+from ._cart import TREE_LEAF, Tree, grow_tree
 from ._validation import (check_array, check_is_fitted, check_n_features, check_option,
                           check_random_state, check_scalar, check_X_y, encode_labels,
                           float_errors_as_value_error)
@@ -85,8 +85,8 @@ class _BaseTree(BaseEstimator):
         params = resolve_tree_params(self, *X.shape)
         rng = check_random_state(self.random_state)
         with float_errors_as_value_error(f"{type(self).__name__}.fit"):
-            (self.tree_,) = grow_trees(X, y, np.ones((1, X.shape[0])), criterion=self.criterion,
-                                       n_classes=n_classes, rng=rng, **params)
+            self.tree_ = grow_tree(X, y, np.ones(X.shape[0]), criterion=self.criterion,
+                                   n_classes=n_classes, rng=rng, **params)
         self.n_features_in_ = X.shape[1]
         self.max_features_ = params["max_features"]
         self.feature_importances_ = self.tree_.compute_feature_importances(X.shape[1])
