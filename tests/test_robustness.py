@@ -385,6 +385,8 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.tree.DecisionTreeClassifier": estimator({}, extra=(M("apply", X_TEST), M("get_depth"),
                                                                      M("get_n_leaves"))),
         "mlnotes.tree.DecisionTreeRegressor": estimator({}, Y_REG),
+        "mlnotes.tree.build_tree_naive": F(X, Y_CLASS, criterion="gini", max_depth=3, min_samples_split=2,
+                                           min_samples_leaf=1),
         "mlnotes.tree.export_text": F(_fitted_tree(), feature_names=["a", "b", "c"], max_depth=3, decimals=2,
                                       ok={"feature_names": {"a string"}}),
         # ---- viz (book helpers: figures)
