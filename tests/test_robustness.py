@@ -292,6 +292,7 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.neighbors.KNeighborsClassifier": estimator(dict(n_neighbors=3),
                                                             extra=(M("kneighbors", X_TEST, 2),)),
         "mlnotes.neighbors.KNeighborsRegressor": estimator(dict(n_neighbors=3), Y_REG),
+        "mlnotes.neighbors.knn_predict_naive": F(X, Y_CLASS, X_TEST, 3),
         # ---- nn: activations
         **{f"mlnotes.nn.activations.{name}": F(np.array([[-2.0, 0.0, 3.0]]), ok={"z": {"empty", "one sample",
                                                                                         "one axis less", "one axis more"}})
