@@ -225,6 +225,7 @@ def seeds() -> dict[str, Seed]:
         # ---- cluster
         "mlnotes.cluster.DBSCAN": estimator(dict(eps=1.0, min_samples=2), None),
         "mlnotes.cluster.KMeans": estimator(dict(n_clusters=2, n_init=2, random_state=0), None),
+        "mlnotes.cluster.kmeans_naive": F(X, 2, init="k-means++", max_iter=300, tol=1e-4, random_state=0),
         # ---- cnn (book helpers of chapter 4)
         "mlnotes.cnn.accuracy": F(_net(), X, Y_CLASS),
         "mlnotes.cnn.make_stroke_cnn": F(2, random_state=0),
