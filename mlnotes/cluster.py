@@ -21,9 +21,8 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._radius import connected_components, radius_pairs
-from ._validation import (check_array, check_is_fitted, check_n_features, check_option,
-                          check_random_state, check_scalar, float_errors_as_value_error,
-                          power_of_two_exponent)
+from ._validation import (check_array, check_is_fitted, check_n_features, check_random_state,
+                          check_scalar, float_errors_as_value_error, power_of_two_exponent)
 from .base import BaseEstimator, ClusterMixin, TransformerMixin
 
 __all__ = ["DBSCAN", "KMeans", "KMeansStep", "kmeans_naive"]
@@ -87,14 +86,8 @@ def kmeans_naive(X: Any, n_clusters: int, *, init: str | np.ndarray = "k-means++
     check_scalar(n_clusters, "n_clusters", int, min_val=1, max_val=X.shape[0])
     check_scalar(max_iter, "max_iter", int, min_val=1)
     check_scalar(tol, "tol", min_val=0.0)
+    given = _check_init(init, n_clusters, X.shape[1])
     rng = check_random_state(random_state)
-    if isinstance(init, str):
-        check_option(init, "init", ("k-means++", "random"))
-    else:
-        init = check_array(init, name="init")
-        if init.shape != (n_clusters, X.shape[1]):
-            raise ValueError(f"init has shape {init.shape}; expected (n_clusters, n_features) = "
-                             f"({n_clusters}, {X.shape[1]}).")
 
     def assign(centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         diff = X[:, None, :] - centers[None, :, :]  # (n_samples, n_clusters, n_features)
@@ -103,12 +96,7 @@ def kmeans_naive(X: Any, n_clusters: int, *, init: str | np.ndarray = "k-means++
         return labels, d2[np.arange(X.shape[0]), labels]
 
     with float_errors_as_value_error("kmeans_naive (squared distances)"):
-        if isinstance(init, np.ndarray):
-            centers = init
-        elif init == "k-means++":
-            centers = _kmeans_plusplus(X, n_clusters, rng)
-        else:
-            centers = X[rng.choice(X.shape[0], n_clusters, replace=False)]
+        centers = _initial_centers(X, n_clusters, init, given, rng)
         tol = float(np.mean(np.var(X, axis=0))) * tol
         labels_old = None
         for _ in range(max_iter):
@@ -187,6 +175,29 @@ def _kmeans_plusplus(X: np.ndarray, k: int, rng: np.random.Generator) -> np.ndar
     return centers
 
 
+def _check_init(init: Any, n_clusters: int, n_features: int) -> np.ndarray | None:
+    """The centres given as ``init``, checked, or None when ``init`` names a seeding method."""
+    if isinstance(init, str):
+        if init not in ("k-means++", "random"):
+            raise ValueError(f"init must be 'k-means++', 'random' or an array of centres; got {init!r}.")
+        return None
+    given = check_array(init, name="init")
+    if given.shape != (n_clusters, n_features):
+        raise ValueError(f"init has shape {given.shape}; expected "
+                         f"(n_clusters, n_features) = ({n_clusters}, {n_features}).")
+    return given
+
+
+def _initial_centers(X: np.ndarray, n_clusters: int, init: Any, given: np.ndarray | None,
+                     rng: np.random.Generator) -> np.ndarray:
+    """First centres (n_clusters, n_features): the given ones, k-means++ seeds or random samples."""
+    if given is not None:
+        return given.copy()
+    if init == "k-means++":
+        return _kmeans_plusplus(X, n_clusters, rng)
+    return X[rng.choice(X.shape[0], n_clusters, replace=False)].copy()
+
+
 class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     r"""K-means clustering: Lloyd's iterations from k-means++ seeds, best of ``n_init`` runs.
 
@@ -258,14 +269,6 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         self.tol = tol
         self.random_state = random_state
 
-    def _initial_centers(self, X: np.ndarray, rng: np.random.Generator,
-                         given: np.ndarray | None) -> np.ndarray:
-        if given is not None:
-            return given.copy()
-        if self.init == "k-means++":
-            return _kmeans_plusplus(X, self.n_clusters, rng)
-        return X[rng.choice(X.shape[0], self.n_clusters, replace=False)].copy()
-
     def _lloyd(self, X: np.ndarray, XT: np.ndarray, x_sq: np.ndarray, centers: np.ndarray,
                tol: float) -> tuple[list, int]:
         """One run; returns the list of (centers, labels) and the iteration count."""
@@ -305,17 +308,8 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         check_scalar(self.max_iter, "max_iter", int, min_val=1)
         check_scalar(self.tol, "tol", min_val=0.0)
         X = check_array(X)
-        n_runs, given = self.n_init, None
-        if isinstance(self.init, str):
-            if self.init not in ("k-means++", "random"):
-                raise ValueError(f"init must be 'k-means++', 'random' or an array of centres; "
-                                 f"got {self.init!r}.")
-        else:
-            given = check_array(self.init, name="init")
-            if given.shape != (self.n_clusters, X.shape[1]):
-                raise ValueError(f"init has shape {given.shape}; expected "
-                                 f"(n_clusters, n_features) = ({self.n_clusters}, {X.shape[1]}).")
-            n_runs = 1
+        given = _check_init(self.init, self.n_clusters, X.shape[1])
+        n_runs = self.n_init if given is None else 1
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}.")
         rng = check_random_state(self.random_state)
@@ -324,7 +318,8 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
             XT, x_sq = _columns(X)
             best = None
             for _ in range(n_runs):
-                steps, n_iter = self._lloyd(X, XT, x_sq, self._initial_centers(X, rng, given), tol)
+                centers = _initial_centers(X, self.n_clusters, self.init, given, rng)
+                steps, n_iter = self._lloyd(X, XT, x_sq, centers, tol)
                 centers, labels = steps[-1]
                 inertia = float(((X - centers[labels]) ** 2).sum())
                 if best is None or inertia < best[0]:

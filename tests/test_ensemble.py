@@ -123,7 +123,7 @@ def test_reproducible_with_random_state():
 
 
 def test_chunked_prediction_equals_walking_each_tree(monkeypatch):
-    (X, y), kw = TIE_FREE_CLF
+    (X, y), _ = TIE_FREE_CLF
     seeded = RandomForestClassifier(n_estimators=6, random_state=0).fit(X, y)
     per_tree = np.mean([est.predict_proba(X + 0.1) for est in seeded.estimators_], axis=0)
     np.testing.assert_allclose(seeded.predict_proba(X + 0.1), per_tree, rtol=0, atol=1e-15)

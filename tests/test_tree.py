@@ -10,7 +10,12 @@ from sklearn import datasets as skd
 from sklearn import tree as sk
 
 from mlnotes._validation import NotFittedError
-from mlnotes.tree import DecisionTreeClassifier, DecisionTreeRegressor, build_tree_naive, export_text
+from mlnotes.tree import (
+    DecisionTreeClassifier,
+    DecisionTreeRegressor,
+    build_tree_naive,
+    export_text,
+)
 
 
 def f32(X):
