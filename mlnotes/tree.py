@@ -4,9 +4,10 @@ Each node is split on the feature and threshold that most decrease the
 impurity, then both children are grown the same way:
 [`build_tree_naive`][mlnotes.tree.build_tree_naive] is that recursion, written
 out. The estimators grow the same tree with a vectorised engine
-(`mlnotes._cart`, all nodes of a depth level at once), 50-100x faster. The tree
-is stored as flat arrays (`mlnotes._cart.Tree`), so prediction walks all
-samples down the tree together, one level at a time.
+(`mlnotes._cart`, all nodes of a depth level at once), about 50x faster on
+2,000 samples x 20 features. The tree is stored as flat arrays
+(`mlnotes._cart.Tree`), so prediction walks all samples down the tree together,
+one level at a time.
 
 References
 ----------
