@@ -1,8 +1,9 @@
-"""Growing CART trees level by level with vectorised split search.
+"""Growing CART trees level by level with vectorised split search (the tuned engine).
 
-The tree is grown breadth first: all nodes of one depth are split together, and
-a forest grows all its trees together, so the Python loop runs once per *level*,
-never once per node, threshold or sample. For every (node, feature) pair the
+The textbook algorithm, one node at a time by recursion, is
+[`build_tree_naive`][mlnotes.tree.build_tree_naive]; this module grows the same tree
+breadth first: all nodes of one depth are split together, so the Python loop runs
+once per *level*, never once per node, threshold or sample. For every (node, feature) pair the
 node's samples are kept sorted by that feature (a presort at the root, then a
 stable partition into the children, as in the "presorted" CART of Breiman et
 al. and SPRINT), so the class counts / target sums left of every candidate
@@ -136,11 +137,11 @@ def _weighted_impurity(counts: np.ndarray, weight: np.ndarray, criterion: str) -
     return weight * np.log2(safe_w) - _entropy_terms(counts)
 
 
-def grow_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: str,
-               n_classes: int, max_depth: int, min_samples_split: int, min_samples_leaf: int,
-               max_features: int, rng: np.random.Generator,
-               order: np.ndarray | None = None) -> list[Tree]:
-    """Grow one tree per row of ``weights`` on the same data, all at once.
+def grow_tree(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: str,
+              n_classes: int, max_depth: int, min_samples_split: int, min_samples_leaf: int,
+              max_features: int, rng: np.random.Generator,
+              order: np.ndarray | None = None) -> Tree:
+    """Grow one tree, splitting all nodes of a level together.
 
     Parameters
     ----------
@@ -148,9 +149,9 @@ def grow_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: 
     y : ndarray of shape (n_samples,)
         Class indices ``0..n_classes-1`` (``criterion`` "gini"/"entropy") or
         real targets (``criterion`` "squared_error").
-    weights : ndarray of shape (n_trees, n_samples)
-        Non-negative sample weights of each tree (bootstrap counts in a forest);
-        samples with weight 0 are out of that tree's bag.
+    weights : ndarray of shape (n_samples,)
+        Non-negative sample weights (bootstrap counts in a forest); samples with
+        weight 0 are out of the tree's bag.
     criterion, n_classes, max_depth, min_samples_split, min_samples_leaf, max_features
         As in the estimators (already validated and turned into ints).
     rng : numpy.random.Generator
@@ -159,34 +160,32 @@ def grow_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: 
     order : ndarray of shape (n_samples, n_features), optional
         ``np.argsort(X, axis=0, kind="stable")`` if already computed.
     """
-    n_trees, n_samples = weights.shape
-    n_features = X.shape[1]
+    n_samples, n_features = X.shape
     if order is None:
         order = np.argsort(X, axis=0, kind="stable")  # (n_samples, n_features)
 
-    # A "slot" is one in-bag (tree, sample) pair; slots are numbered tree by tree.
+    # A "slot" is one in-bag sample; slots are numbered in sample order.
     in_bag = weights > 0
-    slot_tree, slot_sample = np.nonzero(in_bag)  # (n_slots,)
+    (slot_sample,) = np.nonzero(in_bag)  # (n_slots,)
     n_slots = slot_sample.shape[0]
     index_type = np.int32 if n_slots * n_features < 2**31 else np.int64  # slot * F + f must fit
     data = _Slots(X=X[slot_sample].ravel(), y=y[slot_sample],
-                  w=weights[slot_tree, slot_sample].astype(np.float64), n_features=n_features)
+                  w=weights[slot_sample].astype(np.float64), n_features=n_features)
     if criterion == "entropy" and np.array_equal(data.w, np.round(data.w)):
         # integer weights (always, in this package): class counts are integers, so
         # c log2 c is looked up in a table instead of computing a logarithm per candidate.
-        k = np.arange(int(weights.sum(axis=1).max()) + 1, dtype=np.float64)
+        k = np.arange(int(data.w.sum()) + 1, dtype=np.float64)
         data.xlogx = k * np.log2(np.maximum(k, 1.0))
-    slot_id = np.full((n_trees, n_samples), -1, dtype=index_type)
+    slot_id = np.full(n_samples, -1, dtype=index_type)
     slot_id[in_bag] = np.arange(n_slots, dtype=index_type)
     # S[f] lists the slots sorted by feature f inside each node; a node is a block of columns.
-    S = slot_id[:, order].transpose(2, 0, 1)  # (n_features, n_trees, n_samples)
+    S = slot_id[order].T  # (n_features, n_samples)
     S = S[S >= 0].reshape(n_features, n_slots)  # (n_features, n_slots)
 
     # Nodes of the current level, in the order of their column blocks in S.
-    n_rows = np.bincount(slot_tree, minlength=n_trees)  # distinct samples per node
-    tree_of = np.arange(n_trees)
-    parent = np.full(n_trees, -1, dtype=np.intp)
-    is_left = np.zeros(n_trees, dtype=bool)
+    n_rows = np.array([n_slots])  # distinct samples per node
+    parent = np.full(1, -1, dtype=np.intp)
+    is_left = np.zeros(1, dtype=bool)
     levels: list[dict[str, np.ndarray]] = []
     n_done = 0  # nodes created on earlier levels
     depth = 0
@@ -195,7 +194,7 @@ def grow_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: 
         ids = n_done + np.arange(n_nodes)
         row_node = np.repeat(np.arange(n_nodes), n_rows)  # (columns of S,)
         stats = _node_stats(data, S[0], row_node, n_nodes, criterion, n_classes)
-        level = dict(id=ids, tree=tree_of, parent=parent, is_left=is_left, value=stats["value"],
+        level = dict(id=ids, parent=parent, is_left=is_left, value=stats["value"],
                      impurity=stats["impurity"], n=n_rows, w=stats["w"],
                      feature=np.full(n_nodes, TREE_UNDEFINED, dtype=np.intp),
                      threshold=np.full(n_nodes, float(TREE_UNDEFINED)))
@@ -231,11 +230,10 @@ def grow_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, *, criterion: 
         S = np.concatenate([S[side_S == 0].reshape(n_features, -1),
                             S[side_S == 1].reshape(n_features, -1)], axis=1)
         n_rows = np.concatenate([n_l, n_r])
-        tree_of = np.tile(tree_of[node], 2)
         parent = np.tile(ids[node], 2)
         is_left = np.repeat([True, False], node.size)
         depth += 1
-    return _assemble(levels, n_trees)
+    return _assemble(levels)
 
 
 @dataclass
@@ -358,8 +356,8 @@ def _best_splits(data: _Slots, S: np.ndarray, n_rows: np.ndarray, cand: np.ndarr
     return cand[node_of[hits]], feat_of[hits], thr
 
 
-def _assemble(levels: list[dict[str, np.ndarray]], n_trees: int) -> list[Tree]:
-    """Turn the breadth-first levels into one `Tree` per tree, nodes in depth-first order."""
+def _assemble(levels: list[dict[str, np.ndarray]]) -> Tree:
+    """Turn the breadth-first levels into a `Tree` with its nodes in depth-first order."""
     cat = {key: np.concatenate([lv[key] for lv in levels]) for key in levels[0]}
     n_nodes = cat["id"].shape[0]
     depth = np.concatenate([np.full(lv["id"].shape[0], d) for d, lv in enumerate(levels)])
@@ -380,22 +378,16 @@ def _assemble(levels: list[dict[str, np.ndarray]], n_trees: int) -> list[Tree]:
         inner = lo + np.flatnonzero(left[lo:hi] != TREE_LEAF)
         pre[left[inner]] = pre[inner] + 1
         pre[right[inner]] = pre[inner] + 1 + size[left[inner]]
-    tree_size = size[:n_trees]
-    offset = np.concatenate(([0], np.cumsum(tree_size)[:-1]))
-    new = offset[cat["tree"]] + pre  # position of each node in the output arrays
     inner = left != TREE_LEAF
 
     def placed(arr: np.ndarray) -> np.ndarray:
         out = np.empty_like(arr)
-        out[new] = arr
+        out[pre] = arr
         return out
 
-    left_pre = np.where(inner, pre[left], TREE_LEAF)
-    right_pre = np.where(inner, pre[right], TREE_LEAF)
-    arrays = dict(children_left=placed(left_pre), children_right=placed(right_pre),
-                  feature=placed(cat["feature"]), threshold=placed(cat["threshold"]),
-                  value=placed(cat["value"]), impurity=placed(cat["impurity"]),
-                  n_node_samples=placed(cat["n"]), weighted_n_node_samples=placed(cat["w"]),
-                  depth=placed(depth))
-    return [Tree(**{k: v[o:o + s] for k, v in arrays.items()})
-            for o, s in zip(offset, tree_size, strict=True)]
+    return Tree(children_left=placed(np.where(inner, pre[left], TREE_LEAF)),
+                children_right=placed(np.where(inner, pre[right], TREE_LEAF)),
+                feature=placed(cat["feature"]), threshold=placed(cat["threshold"]),
+                value=placed(cat["value"]), impurity=placed(cat["impurity"]),
+                n_node_samples=placed(cat["n"]), weighted_n_node_samples=placed(cat["w"]),
+                depth=placed(depth))

@@ -1,5 +1,10 @@
 """Clustering: k-means (Lloyd's algorithm with k-means++ seeding) and DBSCAN.
 
+Lloyd's algorithm as a textbook writes it is [`kmeans_naive`][mlnotes.cluster.kmeans_naive];
+[`KMeans`][mlnotes.cluster.KMeans] runs the same iterations with a faster assignment step
+(`_nearest_center`: distances from one matrix product in blocks, and an argmin by a rank
+trick, 3.9x faster end to end on 20,000 points in 2-D), tested to give the same centres.
+
 References
 ----------
 S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28(2), 1982.
@@ -20,7 +25,7 @@ from ._validation import (check_array, check_is_fitted, check_n_features, check_
                           check_scalar, float_errors_as_value_error, power_of_two_exponent)
 from .base import BaseEstimator, ClusterMixin, TransformerMixin
 
-__all__ = ["DBSCAN", "KMeans", "KMeansStep"]
+__all__ = ["DBSCAN", "KMeans", "KMeansStep", "kmeans_naive"]
 
 _BLOCK_ELEMENTS = 1 << 20  # distance blocks hold at most ~1M floats (8 MB)
 
@@ -31,6 +36,84 @@ class KMeansStep(NamedTuple):
     centers: np.ndarray  #: (n_clusters, n_features) centres used for this assignment
     labels: np.ndarray   #: (n_samples,) index of the nearest of those centres
     inertia: float       #: sum of squared distances of the samples to their centre
+
+
+def kmeans_naive(X: Any, n_clusters: int, *, init: str | np.ndarray = "k-means++", max_iter: int = 300,
+                 tol: float = 1e-4, random_state: Any = None) -> KMeansStep:
+    r"""Textbook k-means (Lloyd's algorithm): assign each sample to its nearest centre, move each centre to its mean.
+
+    One run of what [`KMeans`][mlnotes.cluster.KMeans] does ``n_init`` times, written
+    plainly: all sample-centre distances by broadcasting, ``argmin``, means by a loop
+    over the clusters. With the same seed it returns ``KMeans(n_init=1)``'s result
+    (the tests check centres and inertia to 1e-10).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Data.
+    n_clusters : int
+        Number of clusters $k$ ($\le$ n_samples).
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+        The first centres: k-means++ seeding, ``k`` distinct random samples, or given.
+    max_iter : int, default=300
+        Maximum number of iterations.
+    tol : float, default=1e-4
+        Stop when the squared centre shift is at most ``tol`` times the mean feature
+        variance of ``X`` (or when no label changes).
+    random_state : int, numpy.random.Generator or None, default=None
+        Seed of the initialisation.
+
+    Returns
+    -------
+    KMeansStep
+        ``(centers, labels, inertia)``: the final centres (n_clusters, n_features), the
+        index of each sample's nearest centre (n_samples,) and the inertia.
+
+    Notes
+    -----
+    Repeat: $c_i = \arg\min_j \lVert x_i - \mu_j \rVert^2$ (ties: the lower $j$), then
+    $\mu_j = \operatorname{mean}\{x_i : c_i = j\}$. A centre left without samples
+    takes the sample farthest from its own centre instead.
+
+    Examples
+    --------
+    >>> X = [[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]]
+    >>> centers, labels, inertia = kmeans_naive(X, 2, init=np.array([[0.0, 0.0], [10.0, 0.0]]))
+    >>> centers.tolist(), labels.tolist(), inertia
+    ([[0.0, 0.5], [10.0, 0.5]], [0, 0, 1, 1], 1.0)
+    """
+    X = check_array(X)
+    check_scalar(n_clusters, "n_clusters", int, min_val=1, max_val=X.shape[0])
+    check_scalar(max_iter, "max_iter", int, min_val=1)
+    check_scalar(tol, "tol", min_val=0.0)
+    given = _check_init(init, n_clusters, X.shape[1])
+    rng = check_random_state(random_state)
+
+    def assign(centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        diff = X[:, None, :] - centers[None, :, :]  # (n_samples, n_clusters, n_features)
+        d2 = np.sum(diff * diff, axis=2)  # (n_samples, n_clusters)
+        labels = np.argmin(d2, axis=1)
+        return labels, d2[np.arange(X.shape[0]), labels]
+
+    with float_errors_as_value_error("kmeans_naive (squared distances)"):
+        centers = _initial_centers(X, n_clusters, init, given, rng)
+        tol = float(np.mean(np.var(X, axis=0))) * tol
+        labels_old = None
+        for _ in range(max_iter):
+            labels, min_d2 = assign(centers)  # assignment step
+            members = labels.copy()
+            empty = np.setdiff1d(np.arange(n_clusters), labels)
+            if empty.size and min_d2.max() > 0:  # an empty cluster takes a far sample
+                members[np.argsort(-min_d2, kind="stable")[:empty.size]] = empty
+            new_centers = np.array([X[members == j].mean(axis=0) if np.any(members == j) else centers[j]
+                                    for j in range(n_clusters)])  # update step
+            shift = float(np.sum((new_centers - centers) ** 2))
+            centers = new_centers
+            if np.array_equal(labels, labels_old) or shift <= tol:
+                break
+            labels_old = labels
+        labels, min_d2 = assign(centers)
+        return KMeansStep(centers, labels, float(np.sum((X - centers[labels]) ** 2)))
 
 
 def _nearest_center(XT: np.ndarray, x_sq: np.ndarray,
@@ -90,6 +173,29 @@ def _kmeans_plusplus(X: np.ndarray, k: int, rng: np.random.Generator) -> np.ndar
         potential, closest_d2 = pots[best], d2[best]
         centers[c] = X[candidates[best]]
     return centers
+
+
+def _check_init(init: Any, n_clusters: int, n_features: int) -> np.ndarray | None:
+    """The centres given as ``init``, checked, or None when ``init`` names a seeding method."""
+    if isinstance(init, str):
+        if init not in ("k-means++", "random"):
+            raise ValueError(f"init must be 'k-means++', 'random' or an array of centres; got {init!r}.")
+        return None
+    given = check_array(init, name="init")
+    if given.shape != (n_clusters, n_features):
+        raise ValueError(f"init has shape {given.shape}; expected "
+                         f"(n_clusters, n_features) = ({n_clusters}, {n_features}).")
+    return given
+
+
+def _initial_centers(X: np.ndarray, n_clusters: int, init: Any, given: np.ndarray | None,
+                     rng: np.random.Generator) -> np.ndarray:
+    """First centres (n_clusters, n_features): the given ones, k-means++ seeds or random samples."""
+    if given is not None:
+        return given.copy()
+    if init == "k-means++":
+        return _kmeans_plusplus(X, n_clusters, rng)
+    return X[rng.choice(X.shape[0], n_clusters, replace=False)].copy()
 
 
 class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
@@ -163,14 +269,6 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         self.tol = tol
         self.random_state = random_state
 
-    def _initial_centers(self, X: np.ndarray, rng: np.random.Generator,
-                         given: np.ndarray | None) -> np.ndarray:
-        if given is not None:
-            return given.copy()
-        if self.init == "k-means++":
-            return _kmeans_plusplus(X, self.n_clusters, rng)
-        return X[rng.choice(X.shape[0], self.n_clusters, replace=False)].copy()
-
     def _lloyd(self, X: np.ndarray, XT: np.ndarray, x_sq: np.ndarray, centers: np.ndarray,
                tol: float) -> tuple[list, int]:
         """One run; returns the list of (centers, labels) and the iteration count."""
@@ -210,17 +308,8 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         check_scalar(self.max_iter, "max_iter", int, min_val=1)
         check_scalar(self.tol, "tol", min_val=0.0)
         X = check_array(X)
-        n_runs, given = self.n_init, None
-        if isinstance(self.init, str):
-            if self.init not in ("k-means++", "random"):
-                raise ValueError(f"init must be 'k-means++', 'random' or an array of centres; "
-                                 f"got {self.init!r}.")
-        else:
-            given = check_array(self.init, name="init")
-            if given.shape != (self.n_clusters, X.shape[1]):
-                raise ValueError(f"init has shape {given.shape}; expected "
-                                 f"(n_clusters, n_features) = ({self.n_clusters}, {X.shape[1]}).")
-            n_runs = 1
+        given = _check_init(self.init, self.n_clusters, X.shape[1])
+        n_runs = self.n_init if given is None else 1
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}.")
         rng = check_random_state(self.random_state)
@@ -229,7 +318,8 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
             XT, x_sq = _columns(X)
             best = None
             for _ in range(n_runs):
-                steps, n_iter = self._lloyd(X, XT, x_sq, self._initial_centers(X, rng, given), tol)
+                centers = _initial_centers(X, self.n_clusters, self.init, given, rng)
+                steps, n_iter = self._lloyd(X, XT, x_sq, centers, tol)
                 centers, labels = steps[-1]
                 inertia = float(((X - centers[labels]) ** 2).sum())
                 if best is None or inertia < best[0]:

@@ -30,6 +30,7 @@ from ._validation import (
     float_errors_as_value_error,
 )
 from .base import BaseEstimator, ClassifierMixin, RegressorMixin
+from .nn.activations import log_softmax, sigmoid, softmax
 
 __all__ = ["LinearRegression", "LogisticRegression"]
 
@@ -186,17 +187,6 @@ class LinearRegression(RegressorMixin, BaseEstimator):
             return X @ self.coef_.T + self.intercept_
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    r"""$1/(1+e^{-z})$ without overflow."""
-    return np.exp(-np.logaddexp(0.0, -z))
-
-
-def _softmax(Z: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of (n_samples, n_classes) scores."""
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True)
-
-
 class LogisticRegression(ClassifierMixin, BaseEstimator):
     r"""Logistic regression with an L2 penalty: binary (sigmoid) or multinomial (softmax).
 
@@ -308,10 +298,10 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         def fun_grad(theta: np.ndarray) -> tuple[float, np.ndarray]:
             z = X1 @ theta  # (n,)
             loss = np.mean(np.logaddexp(0.0, z) - t * z) + 0.5 * np.sum(penalised * theta**2)
-            return float(loss), X1.T @ (_sigmoid(z) - t) / n + penalised * theta
+            return float(loss), X1.T @ (sigmoid(z) - t) / n + penalised * theta
 
         def hess(theta: np.ndarray) -> np.ndarray:
-            p = _sigmoid(X1 @ theta)
+            p = sigmoid(X1 @ theta)
             return (X1.T * (p * (1.0 - p) / n)) @ X1 + np.diag(penalised)  # (d+1, d+1)
 
         return newton(fun_grad, hess, np.zeros(X1.shape[1]), max_iter=self.max_iter, tol=self.tol)
@@ -325,14 +315,14 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         def fun_grad(W: np.ndarray) -> tuple[float, np.ndarray]:  # W: (K, p)
             Z = X1 @ W.reshape(K, p).T  # (n, K)
             Z_max = Z.max(axis=1, keepdims=True)
-            log_norm = Z_max.ravel() + np.log(np.exp(Z - Z_max).sum(axis=1))  # (n,)
+            log_norm = Z_max.ravel() + np.log(np.exp(Z - Z_max).sum(axis=1))  # (n,) log sum_k e^{z_k}
             loss = np.mean(log_norm - np.sum(Y * Z, axis=1)) + 0.5 * np.sum(penalised * W.reshape(K, p)**2)
-            P = np.exp(Z - log_norm[:, None])  # (n, K) softmax
+            P = np.exp(Z - log_norm[:, None])  # (n, K) softmax, from the log-normaliser the loss needs
             grad = (P - Y).T @ X1 / n + penalised * W.reshape(K, p)
             return float(loss), grad.reshape(W.shape)
 
         def hess(w: np.ndarray) -> np.ndarray:
-            P = _softmax(X1 @ w.reshape(K, p).T)  # (n, K)
+            P = softmax(X1 @ w.reshape(K, p).T, axis=1)  # (n, K)
             H = np.empty((K, p, K, p))
             for k in range(K):  # block (k, l) = X1' diag(P_k (δ_kl - P_l)) X1 / n
                 for m in range(k, K):
@@ -363,17 +353,16 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         """Class probabilities, shape (n_samples, n_classes); rows sum to 1."""
         scores = self.decision_function(X)
         if self.classes_.size == 2:
-            p = _sigmoid(scores)
+            p = sigmoid(scores)
             return np.column_stack([1.0 - p, p])
-        return _softmax(scores)
+        return softmax(scores, axis=1)
 
     def predict_log_proba(self, X: Any) -> np.ndarray:
         """Logarithm of [`predict_proba`][mlnotes.linear_model.LogisticRegression.predict_proba], shape (n_samples, n_classes)."""
         scores = self.decision_function(X)
         if self.classes_.size == 2:
-            return -np.logaddexp(0.0, -np.column_stack([-scores, scores]))
-        Z = scores - scores.max(axis=1, keepdims=True)
-        return Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+            return -np.logaddexp(0.0, -np.column_stack([-scores, scores]))  # log sigmoid(-s), log sigmoid(s)
+        return log_softmax(scores, axis=1)
 
     def predict(self, X: Any) -> np.ndarray:
         """Most probable class, shape (n_samples,)."""

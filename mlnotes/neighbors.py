@@ -4,12 +4,17 @@ Follows Hastie, Tibshirani & Friedman, *The Elements of Statistical Learning*,
 2nd ed., §2.3.2 and §13.3, and the conventions of scikit-learn's
 ``KNeighborsClassifier`` / ``KNeighborsRegressor`` with ``algorithm="brute"``.
 
-All query–training distances come from one matrix product,
+The algorithm is three lines of numpy, written out in
+[`knn_predict_naive`][mlnotes.neighbors.knn_predict_naive]: all distances, a sort,
+a majority vote. The estimators find the same neighbours (tested) faster: sorting
+whole rows instead of `_k_smallest` makes ``predict`` 13x slower on the benchmark's
+2,000 queries x 2,000 training points. All query–training distances come from one
+matrix product,
 $\lVert a-b\rVert^2 = \lVert a\rVert^2 + \lVert b\rVert^2 - 2a^\top b$,
 computed for a block of query rows at a time so that the block of distances
 never exceeds ``_CHUNK_BYTES`` (8 MB): 50,000 × 50,000 queries use a few tens
 of MB instead of 20 GB, and each block stays in cache while the ``k``
-nearest are picked out of it.
+nearest are picked out of it without sorting whole rows (`_k_smallest`).
 """
 
 from __future__ import annotations
@@ -33,9 +38,59 @@ from ._validation import (
 )
 from .base import BaseEstimator, ClassifierMixin, RegressorMixin
 
-__all__ = ["KNeighborsClassifier", "KNeighborsRegressor"]
+__all__ = ["KNeighborsClassifier", "KNeighborsRegressor", "knn_predict_naive"]
 
 _CHUNK_BYTES = 8 * 2**20  # one float64 block of distance scores (plus a 1/8-size mask)
+
+
+def knn_predict_naive(X_train: Any, y_train: Any, X: Any, n_neighbors: int = 5) -> np.ndarray:
+    r"""Textbook k-NN classification: every distance, a sort, a majority vote.
+
+    What [`KNeighborsClassifier`][mlnotes.neighbors.KNeighborsClassifier] predicts
+    with uniform weights, without its speed-ups (distances from one matrix product in
+    blocks, a selection of the ``k`` smallest without a full sort); the tests check
+    that both predict the same labels.
+
+    Parameters
+    ----------
+    X_train : array-like of shape (n_train, n_features)
+        Training points.
+    y_train : array-like of shape (n_train,)
+        Their class labels.
+    X : array-like of shape (n_queries, n_features)
+        Points to classify.
+    n_neighbors : int, default=5
+        Number of neighbours $k$ that vote ($\le$ n_train).
+
+    Returns
+    -------
+    ndarray of shape (n_queries,)
+        The most frequent label among each query's $k$ nearest training points;
+        a tie in distance goes to the lower training index, a tie in votes to the
+        first class in sorted order.
+
+    Notes
+    -----
+    $\hat y(x) = \arg\max_c \sum_{i \in N_k(x)} [y_i = c]$ with $N_k(x)$ the $k$
+    training points of smallest $\lVert x - x_i \rVert$.
+
+    Examples
+    --------
+    >>> knn_predict_naive([[0.0], [1.0], [2.0], [3.0]], ["a", "a", "b", "b"], [[1.1], [2.9]], 3).tolist()
+    ['a', 'b']
+    """
+    X_train, y_train = check_X_y(X_train, y_train)
+    X = check_array(X, name="X")
+    if X.shape[1] != X_train.shape[1]:
+        raise ValueError(f"X has {X.shape[1]} features, but X_train has {X_train.shape[1]}.")
+    check_scalar(n_neighbors, "n_neighbors", int, min_val=1, max_val=X_train.shape[0])
+    classes, y_index = encode_labels(y_train)
+    with float_errors_as_value_error("knn_predict_naive (squared distances)"):
+        diff = X[:, None, :] - X_train[None, :, :]  # (n_queries, n_train, n_features)
+        d2 = np.sum(diff * diff, axis=2)  # (n_queries, n_train)
+    nearest = np.argsort(d2, axis=1, kind="stable")[:, :n_neighbors]  # (n_queries, k)
+    votes = np.array([np.bincount(y_index[row], minlength=classes.size) for row in nearest])
+    return classes[np.argmax(votes, axis=1)]
 
 
 def _k_smallest(scores: np.ndarray, k: int) -> np.ndarray:

@@ -64,6 +64,39 @@ def test_kmeans_relocates_an_empty_cluster_like_sklearn():
     np.testing.assert_allclose(ours.cluster_centers_, ref.cluster_centers_, atol=1e-9)
 
 
+# ---------------------------------------------------------------- textbook Lloyd vs the tuned KMeans
+def _assert_same_run(naive, km):
+    np.testing.assert_allclose(naive.centers, km.cluster_centers_, rtol=0, atol=1e-10)
+    np.testing.assert_array_equal(naive.labels, km.labels_)
+    assert naive.inertia == pytest.approx(km.inertia_, rel=1e-10, abs=1e-10)
+
+
+@pytest.mark.parametrize("i", range(4))
+@pytest.mark.parametrize("seed", range(3))
+def test_textbook_kmeans_equals_kmeans_with_one_init(i, seed):
+    X, k = _datasets()[i]
+    for init in ("k-means++", "random"):
+        km = KMeans(n_clusters=k, init=init, n_init=1, random_state=seed).fit(X)
+        _assert_same_run(cluster.kmeans_naive(X, k, init=init, random_state=seed), km)
+        np.testing.assert_array_equal(km.history_[0].centers,  # the same k-means++ / random seeds
+                                      KMeans(n_clusters=k, init=init, n_init=1, random_state=seed)
+                                      .fit(X).history_[0].centers)
+
+
+def test_textbook_kmeans_empty_cluster_and_ties():
+    X, _ = make_blobs(200, centers=3, random_state=5)
+    init = np.r_[X[[0, 1]], [[1e3, 1e3]]]  # the third centre attracts no sample
+    _assert_same_run(cluster.kmeans_naive(X, 3, init=init), KMeans(n_clusters=3, init=init).fit(X))
+    grid = np.array([[x, y] for x in range(4) for y in range(4)], dtype=float)  # equidistant samples
+    init = np.array([[0.0, 0.0], [2.0, 0.0], [0.0, 2.0], [2.0, 2.0]])
+    for tol in (0.0, 1e-4):
+        _assert_same_run(cluster.kmeans_naive(grid, 4, init=init, tol=tol),
+                         KMeans(n_clusters=4, init=init, tol=tol).fit(grid))
+    assert cluster.kmeans_naive(grid, 4, init=init).labels[5] == 0  # (1, 1): tied, goes to centre 0
+    with pytest.raises(ValueError, match="n_clusters"):
+        cluster.kmeans_naive(grid, 17)
+
+
 def test_kmeans_hand_example():
     X = np.array([[0.0, 0.0], [0.0, 2.0], [10.0, 0.0], [10.0, 2.0], [10.0, 4.0]])
     km = KMeans(n_clusters=2, random_state=0).fit(X)

@@ -122,18 +122,16 @@ def test_reproducible_with_random_state():
     np.testing.assert_array_equal(rng_a.fit(Xr, yr).predict(Xr), rng_b.fit(Xr, yr).predict(Xr))
 
 
-def test_batched_growing_and_chunked_prediction(monkeypatch):
-    (X, y), kw = TIE_FREE_CLF
-    full = RandomForestClassifier(n_estimators=6, bootstrap=False, max_features=None, **kw).fit(X, y)
+def test_chunked_prediction_equals_walking_each_tree(monkeypatch):
+    (X, y), _ = TIE_FREE_CLF
     seeded = RandomForestClassifier(n_estimators=6, random_state=0).fit(X, y)
-    expected = seeded.predict_proba(X + 0.1)
-    monkeypatch.setattr(ensemble, "_BATCH_ELEMENTS", 1)  # one tree per batch
+    per_tree = np.mean([est.predict_proba(X + 0.1) for est in seeded.estimators_], axis=0)
+    np.testing.assert_allclose(seeded.predict_proba(X + 0.1), per_tree, rtol=0, atol=1e-15)
     monkeypatch.setattr(ensemble, "_WALKERS", 7)  # predict a few samples at a time
-    batched = RandomForestClassifier(n_estimators=6, bootstrap=False, max_features=None, **kw).fit(X, y)
-    np.testing.assert_array_equal(batched.predict_proba(X + 0.1), full.predict_proba(X + 0.1))
-    np.testing.assert_array_equal(seeded.predict_proba(X + 0.1), expected)  # chunked predict
-    small_batches = RandomForestClassifier(n_estimators=6, random_state=0).fit(X, y)
-    assert small_batches.score(X, y) > 0.9
+    np.testing.assert_array_equal(seeded.predict_proba(X + 0.1),
+                                  RandomForestClassifier(n_estimators=6, random_state=0).fit(X, y)
+                                  .predict_proba(X + 0.1))
+    np.testing.assert_allclose(seeded.predict_proba(X + 0.1), per_tree, rtol=0, atol=1e-15)
 
 
 def test_probabilities_and_labels():

@@ -232,3 +232,37 @@ def test_property_regressor_result_or_clean_error(case):
     slack = 1e-9 * np.abs(y).max()
     with np.errstate(over="ignore"):  # bounds beyond float64 become +-inf, which is fine
         assert (pred >= y.min() - slack).all() and (pred <= y.max() + slack).all()
+
+
+# ------------------------------------------------------------------ textbook k-NN vs the tuned estimator
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("k", [1, 4, 7])
+def test_textbook_knn_predicts_what_the_classifier_predicts(name, k):
+    X, y = DATASETS[name]
+    naive = neighbors.knn_predict_naive(X[::2], y[::2], X[1::2], k)
+    np.testing.assert_array_equal(naive, KNeighborsClassifier(n_neighbors=k).fit(X[::2], y[::2]).predict(X[1::2]))
+    np.testing.assert_array_equal(naive, sk.KNeighborsClassifier(n_neighbors=k, algorithm="brute")
+                                  .fit(X[::2], y[::2]).predict(X[1::2]))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_textbook_knn_agrees_with_ties_in_distance_and_votes(seed):
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, 4, size=(300, 2)).astype(float)  # a small grid: many equal distances
+    y = rng.integers(0, 3, 300)
+    Q = rng.integers(-1, 5, size=(200, 2)).astype(float)
+    for k in (1, 2, 6, 10):  # even k: tied votes too
+        ours = KNeighborsClassifier(n_neighbors=k).fit(X, y)
+        np.testing.assert_array_equal(neighbors.knn_predict_naive(X, y, Q, k), ours.predict(Q))
+        d2 = ((Q[:, None, :] - X[None]) ** 2).sum(axis=2)
+        np.testing.assert_array_equal(ours.kneighbors(Q, return_distance=False),
+                                      np.argsort(d2, axis=1, kind="stable")[:, :k])
+
+
+def test_textbook_knn_hand_checked_and_bad_input():
+    X = [[0.0], [1.0], [2.0], [3.0]]
+    assert neighbors.knn_predict_naive(X, [0, 1, 1, 0], [[0.4], [1.5]], 2).tolist() == [0, 1]  # 0 vs 1 tie -> 0
+    with pytest.raises(ValueError, match="n_neighbors"):
+        neighbors.knn_predict_naive(X, [0, 1, 1, 0], [[0.4]], 5)
+    with pytest.raises(ValueError, match="features"):
+        neighbors.knn_predict_naive(X, [0, 1, 1, 0], [[0.4, 1.0]], 1)

@@ -225,6 +225,7 @@ def seeds() -> dict[str, Seed]:
         # ---- cluster
         "mlnotes.cluster.DBSCAN": estimator(dict(eps=1.0, min_samples=2), None),
         "mlnotes.cluster.KMeans": estimator(dict(n_clusters=2, n_init=2, random_state=0), None),
+        "mlnotes.cluster.kmeans_naive": F(X, 2, init="k-means++", max_iter=300, tol=1e-4, random_state=0),
         # ---- cnn (book helpers of chapter 4)
         "mlnotes.book.cnn.make_stroke_cnn": F(2, random_state=0),
         "mlnotes.book.cnn.make_stroke_mlp": F(6, 4, random_state=0),
@@ -292,6 +293,7 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.neighbors.KNeighborsClassifier": estimator(dict(n_neighbors=3),
                                                             extra=(M("kneighbors", X_TEST, 2),)),
         "mlnotes.neighbors.KNeighborsRegressor": estimator(dict(n_neighbors=3), Y_REG),
+        "mlnotes.neighbors.knn_predict_naive": F(X, Y_CLASS, X_TEST, 3),
         # ---- nn: activations
         **{f"mlnotes.nn.activations.{name}": F(np.array([[-2.0, 0.0, 3.0]]), ok={"z": {"empty", "one sample",
                                                                                         "one axis less", "one axis more"}})
@@ -385,6 +387,8 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.tree.DecisionTreeClassifier": estimator({}, extra=(M("apply", X_TEST), M("get_depth"),
                                                                      M("get_n_leaves"))),
         "mlnotes.tree.DecisionTreeRegressor": estimator({}, Y_REG),
+        "mlnotes.tree.build_tree_naive": F(X, Y_CLASS, criterion="gini", max_depth=3, min_samples_split=2,
+                                           min_samples_leaf=1),
         "mlnotes.tree.export_text": F(_fitted_tree(), feature_names=["a", "b", "c"], max_depth=3, decimals=2,
                                       ok={"feature_names": {"a string"}}),
         # ---- viz (book helpers: figures)

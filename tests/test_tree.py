@@ -10,7 +10,12 @@ from sklearn import datasets as skd
 from sklearn import tree as sk
 
 from mlnotes._validation import NotFittedError
-from mlnotes.tree import DecisionTreeClassifier, DecisionTreeRegressor, export_text
+from mlnotes.tree import (
+    DecisionTreeClassifier,
+    DecisionTreeRegressor,
+    build_tree_naive,
+    export_text,
+)
 
 
 def f32(X):
@@ -122,6 +127,63 @@ def test_identical_trees_when_no_ties(name, criterion, kw):
     if criterion != "squared_error":
         np.testing.assert_allclose(ours.predict_proba(X_test), ref.predict_proba(X_test), atol=1e-12)
     assert (ours.get_depth(), ours.get_n_leaves()) == (ref.get_depth(), ref.get_n_leaves())
+
+
+# ------------------------------------------------------------------ textbook CART vs the vectorised engine
+NAIVE_SETTINGS = [{}, {"max_depth": 3}, {"min_samples_leaf": 4}, {"min_samples_split": 15}]
+
+
+def _small(X, y, n=120):
+    return f32(X[:n]), y[:n]
+
+
+@pytest.mark.parametrize("name", ["classification", "moons", "iris"])
+@pytest.mark.parametrize("criterion", ["gini", "entropy"])
+@pytest.mark.parametrize("kw", NAIVE_SETTINGS)
+def test_textbook_cart_grows_the_classifiers_tree(name, criterion, kw):
+    X, y = _small(*CLF_SETS[name])
+    naive = build_tree_naive(X, y, criterion=criterion, **kw)
+    for seed in range(3):  # the engine breaks exact ties by a seeded feature order
+        ours = DecisionTreeClassifier(criterion=criterion, random_state=seed, **kw).fit(X, y).tree_
+        compare_trees(naive, ours)  # node for node, where they differ the splits tie exactly
+
+
+@pytest.mark.parametrize("name", REG_SETS)
+@pytest.mark.parametrize("kw", NAIVE_SETTINGS)
+def test_textbook_cart_grows_the_regressors_tree(name, kw):
+    X, y = _small(*REG_SETS[name])
+    naive = build_tree_naive(X, y, criterion="squared_error", **kw)
+    for seed in range(3):  # small nodes split alike on several features: exact ties
+        ours = DecisionTreeRegressor(random_state=seed, **kw).fit(X, y).tree_
+        compare_trees(naive, ours)
+
+
+@pytest.mark.parametrize(("name", "criterion", "kw"), NO_TIES)
+def test_textbook_cart_equals_the_engine_array_for_array_without_ties(name, criterion, kw):
+    X, y = {**CLF_SETS, **REG_SETS}[name]
+    X = f32(X)
+    Est = DecisionTreeRegressor if criterion == "squared_error" else DecisionTreeClassifier
+    kw = {k: v if isinstance(v, int) else max(2 if "split" in k else 1, int(np.ceil(v * len(y))))
+          for k, v in kw.items()}  # the textbook version takes counts, not fractions
+    ours = Est(criterion=criterion, random_state=0, **kw).fit(X, y).tree_
+    naive = build_tree_naive(X, y, criterion=criterion, **kw)
+    for attr in ("children_left", "children_right", "feature", "threshold", "n_node_samples", "depth"):
+        np.testing.assert_array_equal(getattr(naive, attr), getattr(ours, attr))
+    np.testing.assert_allclose(naive.impurity, ours.impurity, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(naive.value, ours.value, rtol=1e-12, atol=1e-12)
+
+
+def test_textbook_cart_hand_checked_and_bad_input():
+    tree = build_tree_naive([[0.0, 5.0], [1.0, 5.0], [2.0, 5.0], [3.0, 5.0]], [0, 0, 1, 1])
+    assert tree.node_count == 3 and tree.feature[0] == 0 and tree.threshold[0] == 1.5
+    assert tree.impurity[0] == 0.5 and tree.impurity[1] == tree.impurity[2] == 0.0
+    reg = build_tree_naive([[0.0], [1.0], [2.0]], [1.0, 1.0, 4.0], criterion="squared_error")
+    np.testing.assert_allclose(reg.value[:, 0], [2.0, 1.0, 4.0])
+    assert build_tree_naive([[0.0], [0.0]], [0, 1]).node_count == 1  # no threshold between equal values
+    with pytest.raises(ValueError, match="criterion"):
+        build_tree_naive([[0.0], [1.0]], [0, 1], criterion="mse")
+    with pytest.raises(ValueError, match="min_samples_leaf"):
+        build_tree_naive([[0.0], [1.0]], [0, 1], min_samples_leaf=0)
 
 
 # ------------------------------------------------------------------ loop-based reference CART
