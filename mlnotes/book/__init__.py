@@ -12,7 +12,11 @@ everything named after a page, and may use the library and matplotlib, never the
   box-and-arrow diagrams, networks, a neuron);
 * [`mlnotes.book.data`][mlnotes.book.data]: the data of particular pages (stroke images, a photo,
   the notes' basket table, viewing histories);
-* [`mlnotes.book.cnn`][mlnotes.book.cnn]: chapter 4's experiments (stroke detector, LeNet-5).
+* [`mlnotes.book.cnn`][mlnotes.book.cnn]: chapter 4's experiments (stroke detector, LeNet-5);
+* [`mlnotes.book.ch1_workflow`][mlnotes.book.ch1_workflow]: the data split and features of the
+  page 1.4 (the modelling workflow), shared by its blocks;
+* [`mlnotes.book.ch3_training`][mlnotes.book.ch3_training]: the worked 2-2-1 network of the
+  page 3.4 (forward and backward propagation by hand), shared by its blocks.
 
 Nothing is re-exported here: a page imports from the module that defines what it uses, so
 that the build's execution cache re-runs only the blocks an edit can change.
