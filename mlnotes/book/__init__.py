@@ -9,7 +9,7 @@ everything named after a page, and may use the library and matplotlib, never the
 * [`mlnotes.book.render`][mlnotes.book.render]: figures as deterministic SVG with text as paths,
   labels readable on a phone, ids that follow from the code that makes them (every page);
 * [`mlnotes.book.plots`][mlnotes.book.plots]: drawings several pages share (decision regions,
-  box-and-arrow diagrams, networks, a neuron);
+  box-and-arrow diagrams, networks, a neuron, grids of numbers, picture frames);
 * [`mlnotes.book.data`][mlnotes.book.data]: the data of particular pages (stroke images, a photo,
   the notes' basket table, viewing histories);
 * [`mlnotes.book.cnn`][mlnotes.book.cnn]: chapter 4's experiments (stroke detector, LeNet-5);

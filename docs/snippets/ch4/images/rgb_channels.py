@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.book.data import load_sample_image
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image()  # (height, width, depth) = (600, 512, 3), uint8
@@ -23,9 +24,7 @@ for ch, (ax, name) in enumerate(zip(axes[1:], names)):
     tinted[..., ch] = img[..., ch]  # show channel ch in its own colour
     ax.imshow(tinted)
     ax.set_title(f"{name}: img[:, :, {ch}]", fontsize=10)
-for ax in axes:
-    ax.set_xticks([])
-    ax.set_yticks([])
+hide_ticks(axes)
 print(figure_html(fig, tr(
     "RGB 图片由红、绿、蓝三个通道叠加而成，每个通道都是一张 0–255 的灰度图。",
     "An RGB picture is three channels, red, green and blue, each a 0–255 grey image.")))
