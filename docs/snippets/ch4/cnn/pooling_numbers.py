@@ -4,6 +4,7 @@ from matplotlib.patches import Rectangle
 from mlnotes.nn import avg_pool2d, max_pool2d
 from mlnotes.nn import MaxPool2D
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 x = np.array([[1, 1, 2, 4],
@@ -32,10 +33,7 @@ for top, out, name in [(4.2, mx, tr("最大池化 2×2", "max pooling 2×2")), (
     ax.annotate("", xy=(6.3, top - 1), xytext=(4.3, 2), arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
     cells(ax, out, 6.5, top, 1)
     ax.text(8.8, top - 1, name, va="center")
-ax.set_xlim(-0.2, 11.5)
-ax.set_ylim(-0.4, 4.7)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-0.2, 11.5), (-0.4, 4.7))
 print(figure_html(fig, tr(
     "池化：把每个 2×2 窗口（同一种颜色）换成一个数，最大池化取最大值，平均池化取平均值；尺寸减半。",
     "Pooling replaces each 2×2 window (one colour) by one number: the maximum for max pooling, the mean for "

@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv2d
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 x = np.array([[10, 10, 10, 0, 0, 0]] * 6)   # 6x6 picture: bright left half, dark right half
@@ -42,10 +43,7 @@ for ax, filled in zip(axes, [False, True]):
     ax.set_title(tr("第一步：左上角 3×3 区域" if not filled else f"填满右侧格子：中间 {len(edge_cols)} 列响应为 {int(y.max())}，边缘就在那里",
                     "first step: the top-left 3×3 region" if not filled else
                     f"all positions: the {len(edge_cols)} middle columns respond with {int(y.max())}, where the edge is"), fontsize=10)
-    ax.set_xlim(-0.2, 15.2)
-    ax.set_ylim(-0.2, 6.2)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    canvas(ax, (-0.2, 15.2), (-0.2, 6.2))
 print(figure_html(fig, tr(
     "提取原理：左边是图片（左亮右暗），中间是卷积核，右边是输出特征。",
     "How a feature is extracted: the picture on the left (bright left, dark right), the kernel in the middle, "

@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv2d, pad2d
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 x = np.arange(1, 17).reshape(4, 4)   # a 4x4 image
@@ -34,10 +35,7 @@ ax.text(9.5, 4.8, tr("3×3 卷积核", "3×3 kernel"), ha="center", fontsize=9)
 ax.text(12, 3, "=", ha="center", va="center", fontsize=18)
 cells(ax, y, 13, 5, color="#D5F5E3", box=(0, 0, 1))
 ax.text(15, 5.3, tr("4×4 特征图：尺寸不变", "4×4 feature map: same size"), ha="center", fontsize=9)
-ax.set_xlim(-0.2, 17.2)
-ax.set_ylim(-0.2, 6.8)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-0.2, 17.2), (-0.2, 6.8))
 print(figure_html(fig, tr(
     "零填充：4×4 的图片在边缘补一圈 0 变成 6×6，再用 3×3 卷积核卷积，得到的特征图仍是 4×4。"
     "红框是第一个窗口，它只覆盖了 4 个真实像素。",
