@@ -459,26 +459,45 @@ def draw_cells(ax: Any, a: Any, left: float, top: float, *, facecolor: Any = "#D
         check_scalar(linewidth, "linewidth", min_val=0.0, max_val=100.0)
     if not isinstance(edgecolor, str):
         raise TypeError(f"edgecolor must be a colour string, got {edgecolor!r:.80}.")
+    _check_cell_style("edgecolor", edgecolor)
     for name, value in (("facecolor", facecolor), ("linestyle", linestyle), ("textcolor", textcolor)):
         if not (callable(value) or isinstance(value, (str, tuple))):
             raise TypeError(f"{name} must be a value (str or tuple) or a function (i, j, v) -> value, "
                             f"got {value!r:.80}.")
+        if not callable(value):
+            _check_cell_style(name, value)
     if box is not None:
         if not isinstance(box, (tuple, list)) or len(box) != 3:
             raise TypeError(f"box must be (row, col, size), got {box!r:.80}.")
         for name, v in zip(("row", "col", "size"), box):
             check_scalar(v, f"box {name}", int, min_val=0 if name != "size" else 1)
 
-    def pick(value: Any, i: int, j: int, v: float) -> Any:
-        return value(i, j, v) if callable(value) else value
+    def pick(value: Any, i: int, j: int, v: float, name: str) -> Any:
+        if not callable(value):
+            return value
+        return _check_cell_style(name, value(i, j, v), f" (returned for cell {(i, j)})")
 
     for (i, j), v in np.ndenumerate(a):
-        ax.add_patch(Rectangle((left + j, top - i - 1), 1, 1, facecolor=pick(facecolor, i, j, v),
-                               edgecolor=edgecolor, linewidth=linewidth, linestyle=pick(linestyle, i, j, v)))
+        ax.add_patch(Rectangle((left + j, top - i - 1), 1, 1, facecolor=pick(facecolor, i, j, v, "facecolor"),
+                               edgecolor=edgecolor, linewidth=linewidth, linestyle=pick(linestyle, i, j, v, "linestyle")))
         if not np.isnan(v):
             ax.text(left + j + 0.5, top - i - 0.5, f"{v:g}", ha="center", va="center", fontsize=fontsize,
-                    color=pick(textcolor, i, j, v))
+                    color=pick(textcolor, i, j, v, "textcolor"))
     if box is not None:
         row, col, size = box
         ax.add_patch(Rectangle((left + col, top - row - size), size, size, fill=False,
                                edgecolor="#E74C3C", linewidth=2))
+
+
+_LINESTYLES = ("-", "--", "-.", ":", "solid", "dashed", "dashdot", "dotted")
+
+
+def _check_cell_style(name: str, value: Any, where: str = "") -> Any:
+    """A colour (``*color``) or line style (``linestyle``) of [`draw_cells`][mlnotes.book.plots.draw_cells], checked."""
+    if name == "linestyle":
+        if not isinstance(value, str) or value not in _LINESTYLES:
+            raise ValueError(f"linestyle must be one of {_LINESTYLES}, got {value!r:.80}{where}.")
+    elif not matplotlib.colors.is_color_like(value):
+        raise ValueError(f"{name} must be a matplotlib colour (e.g. '#D6EAF8', 'white' or an (r, g, b) tuple), "
+                         f"got {value!r:.80}{where}.")
+    return value
