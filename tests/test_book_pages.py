@@ -19,6 +19,7 @@ import pytest
 from matplotlib.patches import Rectangle
 
 from mlnotes.book.ch1_workflow import features, moons_split, standardise
+from mlnotes.book.ch3_activations import no_activation_network
 from mlnotes.book.ch3_training import worked_example, worked_network
 from mlnotes.book.plots import canvas, draw_cells, hide_ticks
 from mlnotes.book.render import figure, to_svg
@@ -83,6 +84,21 @@ def test_worked_networks_are_independent():
     a, b = worked_network(), worked_network()
     a.params["0.W"][:] = 0.0
     assert b.params["0.W"][0, 1] == 0.4
+
+
+# ------------------------------------------------------- ch3: the network without activations
+
+
+def test_no_activation_network_is_one_affine_map():
+    net = no_activation_network()
+    assert net.layer_sizes == [2, 3, 1] and len(net.layers) == 2  # Dense, Dense: nothing in between
+    (W1, b1), (W2, b2) = [(layer.params["W"], layer.params["b"]) for layer in net.layers]
+    assert b1.tolist() == [0.5, -0.2, 0.1] and b2.tolist() == [0.3]
+    X = np.random.default_rng(1).normal(size=(50, 2))
+    assert np.allclose(net.forward(X), X @ (W1 @ W2) + (b1 @ W2 + b2), atol=1e-12)  # by hand, not collapse_linear
+    other = no_activation_network()
+    net.layers[0].params["W"][:] = 0.0
+    assert other.layers[0].params["W"].any()  # a new network on every call
 
 
 # ------------------------------------------------------------------------ ch1: the workflow data

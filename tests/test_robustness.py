@@ -417,6 +417,7 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.book.ch1_workflow.features": F(np.array([[0.5, 0.25], [1.0, -0.5]]), degree=3),
         "mlnotes.book.ch3_training.worked_example": F(),
         "mlnotes.book.ch3_training.worked_network": F(),
+        "mlnotes.book.ch3_activations.no_activation_network": F(),
     }
 
 
