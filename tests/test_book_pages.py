@@ -20,6 +20,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.book.ch1_workflow import features, moons_split, standardise
 from mlnotes.book.ch3_activations import no_activation_network
+from mlnotes.book.ch3_neuron import neuron_example
 from mlnotes.book.ch3_training import worked_example, worked_network
 from mlnotes.book.plots import canvas, draw_cells, hide_ticks
 from mlnotes.book.render import figure, to_svg
@@ -84,6 +85,18 @@ def test_worked_networks_are_independent():
     a, b = worked_network(), worked_network()
     a.params["0.W"][:] = 0.0
     assert b.params["0.W"][0, 1] == 0.4
+
+
+# --------------------------------------------------------------------- ch3: the worked neuron
+
+
+def test_neuron_example_gives_the_page_output():
+    x, w, b = neuron_example()
+    z = sum(xi * wi for xi, wi in zip(x, w)) + b  # 2*1 + (-1)*(-2) + 1*(-1) + 1
+    assert (x.shape, w.shape, z) == ((3,), (3,), 4.0)
+    assert _sigma(z) == pytest.approx(0.98201379, abs=1e-8)  # the page's a = sigma(4) = 0.982
+    x[:] = 0.0
+    assert neuron_example()[0].tolist() == [1.0, -2.0, -1.0]  # new arrays on every call
 
 
 # ------------------------------------------------------- ch3: the network without activations

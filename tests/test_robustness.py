@@ -418,6 +418,7 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.book.ch3_training.worked_example": F(),
         "mlnotes.book.ch3_training.worked_network": F(),
         "mlnotes.book.ch3_activations.no_activation_network": F(),
+        "mlnotes.book.ch3_neuron.neuron_example": F(),
     }
 
 

@@ -15,6 +15,8 @@ everything named after a page, and may use the library and matplotlib, never the
 * [`mlnotes.book.cnn`][mlnotes.book.cnn]: chapter 4's experiments (stroke detector, LeNet-5);
 * [`mlnotes.book.ch1_workflow`][mlnotes.book.ch1_workflow]: the data split and features of the
   page 1.4 (the modelling workflow), shared by its blocks;
+* [`mlnotes.book.ch3_neuron`][mlnotes.book.ch3_neuron]: the worked neuron (inputs, weights, bias)
+  of the page 3.1, shared by its blocks;
 * [`mlnotes.book.ch3_activations`][mlnotes.book.ch3_activations]: the 2-3-1 network without
   activation functions of the page 3.3, shared by its blocks;
 * [`mlnotes.book.ch3_training`][mlnotes.book.ch3_training]: the worked 2-2-1 network of the
