@@ -411,6 +411,18 @@ def seeds() -> dict[str, Seed]:
                                  cleanup=_close_figures, ok={"edges": {"empty"}}),
         "mlnotes.book.plots.draw_network": F(_ax(), [2, 3, 1], cleanup=_close_figures),
         "mlnotes.book.plots.draw_neuron": F(_ax(), ["$x_1$", "$x_2$"], cleanup=_close_figures),
+        "mlnotes.book.plots.hide_ticks": F(_ax(), frame=True, cleanup=_close_figures),
+        "mlnotes.book.plots.canvas": F(_ax(), (0.0, 4.0), (0.0, 2.0), cleanup=_close_figures),
+        "mlnotes.book.plots.draw_cells": F(_ax(), np.array([[1.0, 2.0], [3.0, 4.0]]), 0.0, 2.0, box=(0, 0, 1),
+                                           cleanup=_close_figures),
+        # ---- page code (book helpers of single pages)
+        "mlnotes.book.ch1_workflow.moons_split": F(),
+        "mlnotes.book.ch1_workflow.standardise": F(np.array([[0.5, 0.25], [1.0, -0.5]])),
+        "mlnotes.book.ch1_workflow.features": F(np.array([[0.5, 0.25], [1.0, -0.5]]), degree=3),
+        "mlnotes.book.ch3_training.worked_example": F(),
+        "mlnotes.book.ch3_training.worked_network": F(),
+        "mlnotes.book.ch3_activations.no_activation_network": F(),
+        "mlnotes.book.ch3_neuron.neuron_example": F(),
     }
 
 
@@ -462,6 +474,7 @@ OK = {
     "mlnotes.book.plots.draw_neuron": {"bias": {"None", "a string"}, "body": {"a string"}, "output": {"a string"},
                                 "fontsize": {"a float"}},  # labels are free text
     "mlnotes.book.plots.diagram": {"fontsize": {"a float"}},
+    "mlnotes.book.plots.draw_cells": {"a": {"NaN"}, "fontsize": {"a float"}},  # NaN marks an empty cell (documented)
     "mlnotes.nn.activations.softmax": {"z": {"empty"}},  # an empty batch of rows, each of 3 scores
     "mlnotes.nn.activations.log_softmax": {"z": {"empty"}},
     "mlnotes.nn.losses.BCELoss": {"target": {"one axis less"}},  # (N,) targets for (N, 1) predictions

@@ -12,11 +12,12 @@ from typing import Any
 import matplotlib
 import numpy as np
 
-from .._validation import check_bool, check_interface, check_labels, check_scalar, check_X_y, encode_labels
+from .._validation import (check_array, check_bool, check_interface, check_labels, check_scalar, check_X_y,
+                           encode_labels)
 from .i18n import tr
 from .render import PALETTE
 
-__all__ = ["plot_decision_boundary", "diagram", "draw_network", "draw_neuron"]
+__all__ = ["plot_decision_boundary", "diagram", "draw_network", "draw_neuron", "hide_ticks", "canvas", "draw_cells"]
 
 def _check_axes(ax: Any, methods: tuple[str, ...]) -> None:
     check_interface(ax, "ax", methods, "a matplotlib Axes (e.g. from figure())")
@@ -328,3 +329,175 @@ def draw_neuron(ax: Any, inputs: list[str] | tuple[str, ...], weights: list[str]
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
+
+
+# --- small drawing chores (images, canvases, grids of numbers) -------------------------------------
+def hide_ticks(axes: Any, *, frame: bool = False) -> None:
+    """Turn axes into a frame for a picture: no ticks, no tick labels, no grid.
+
+    For panels that show an image (``imshow``), where the axes' numbers mean nothing to the
+    reader. Titles and axis labels stay.
+
+    Parameters
+    ----------
+    axes : matplotlib Axes or iterable of Axes
+        One panel, or several (e.g. the array of panels from [`figure`][mlnotes.book.render.figure]).
+    frame : bool
+        Also draw all four spines, a thin box around the picture (the site's style hides the
+        top and right ones).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from mlnotes.book.render import figure
+    >>> fig, axes = figure(1, 2)
+    >>> hide_ticks(axes, frame=True)
+    >>> len(axes[0].get_xticks()), axes[1].spines["top"].get_visible()
+    (0, True)
+    >>> plt.close(fig)
+    """
+    check_bool(frame, "frame")
+    panels = [axes] if hasattr(axes, "set_xticks") else axes
+    if isinstance(panels, (str, bytes)) or not hasattr(panels, "__iter__"):
+        raise TypeError(f"axes must be a matplotlib Axes or an iterable of Axes, got {type(axes).__name__}.")
+    panels = list(np.ravel(np.asarray(panels, dtype=object))) if not isinstance(panels, list) else panels
+    if not panels:
+        raise ValueError("hide_ticks needs at least one Axes, got an empty collection.")
+    for ax in panels:
+        _check_axes(ax, ("set_xticks", "set_yticks", "grid", "spines"))
+    for ax in panels:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.grid(False)
+        if frame:
+            ax.spines[:].set_visible(True)
+
+
+def canvas(ax: Any, xlim: tuple[float, float], ylim: tuple[float, float]) -> None:
+    """Make ``ax`` a blank drawing area: fixed limits in data units, equal scales, no axis.
+
+    For pictures drawn from patches, text and arrows (grids of numbers, layer diagrams),
+    where one data unit must be as long across as up.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    xlim, ylim : (float, float)
+        The visible range of x and of y (the lower value first for an upward axis).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from mlnotes.book.render import figure
+    >>> fig, ax = figure()
+    >>> canvas(ax, (0, 4), (0, 2))
+    >>> [float(v) for v in ax.get_xlim()], ax.get_aspect(), ax.axison
+    ([0.0, 4.0], 1.0, False)
+    >>> plt.close(fig)
+    """
+    _check_axes(ax, ("set_xlim", "set_ylim", "set_aspect", "axis"))
+    for name, lim in (("xlim", xlim), ("ylim", ylim)):
+        if isinstance(lim, (str, bytes)) or not isinstance(lim, (tuple, list)) or len(lim) != 2:
+            raise TypeError(f"{name} must be a pair (low, high) of numbers, got {lim!r:.80}.")
+        for v in lim:
+            check_scalar(v, f"{name} entries", min_val=-1e12, max_val=1e12)
+        if lim[0] == lim[1]:
+            raise ValueError(f"{name} must span a range, got {lim!r}.")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+def draw_cells(ax: Any, a: Any, left: float, top: float, *, facecolor: Any = "#D6EAF8",
+               edgecolor: str = "#7F8C8D", linewidth: float | None = None, linestyle: Any = "-",
+               textcolor: Any = "black", fontsize: float = 9, box: tuple[int, int, int] | None = None) -> None:
+    """Draw a 2-D array as a grid of unit squares, each with its number (as in a convolution figure).
+
+    Cell ``(i, j)`` is the unit square whose top-left corner is ``(left + j, top - i)``;
+    its number is written in the middle (``f"{v:g}"``). NaN cells get no number.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    a : array-like of shape (rows, cols)
+        The numbers.
+    left, top : float
+        Where the grid's top-left corner goes, in data units.
+    facecolor, linestyle, textcolor : value or callable
+        The fill colour, border style and number colour of every cell, or a function
+        ``(i, j, v) -> value`` giving them cell by cell (e.g. shading by value).
+    edgecolor : str
+        Colour of the cell borders.
+    linewidth : float, optional
+        Width of the cell borders (matplotlib's default when ``None``).
+    fontsize : float
+        Size of the numbers in points.
+    box : (row, col, size), optional
+        Frame the ``size`` x ``size`` window starting at cell ``(row, col)`` in red.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from mlnotes.book.render import figure
+    >>> fig, ax = figure()
+    >>> draw_cells(ax, [[1, 2], [3, 4]], 0, 2, box=(0, 0, 1))
+    >>> len(ax.patches), [t.get_text() for t in ax.texts]  # 4 cells and the red frame
+    (5, ['1', '2', '3', '4'])
+    >>> plt.close(fig)
+    """
+    from matplotlib.patches import Rectangle
+
+    _check_axes(ax, ("add_patch", "text"))
+    a = check_array(a, name="a", ensure_finite=False)
+    if np.isinf(a).any():
+        raise ValueError("a must hold finite numbers (NaN marks an empty cell), got infinity.")
+    check_scalar(left, "left", min_val=-1e12, max_val=1e12)
+    check_scalar(top, "top", min_val=-1e12, max_val=1e12)
+    check_scalar(fontsize, "fontsize", min_val=1.0, max_val=200.0)
+    if linewidth is not None:
+        check_scalar(linewidth, "linewidth", min_val=0.0, max_val=100.0)
+    if not isinstance(edgecolor, str):
+        raise TypeError(f"edgecolor must be a colour string, got {edgecolor!r:.80}.")
+    _check_cell_style("edgecolor", edgecolor)
+    for name, value in (("facecolor", facecolor), ("linestyle", linestyle), ("textcolor", textcolor)):
+        if not (callable(value) or isinstance(value, (str, tuple))):
+            raise TypeError(f"{name} must be a value (str or tuple) or a function (i, j, v) -> value, "
+                            f"got {value!r:.80}.")
+        if not callable(value):
+            _check_cell_style(name, value)
+    if box is not None:
+        if not isinstance(box, (tuple, list)) or len(box) != 3:
+            raise TypeError(f"box must be (row, col, size), got {box!r:.80}.")
+        for name, v in zip(("row", "col", "size"), box):
+            check_scalar(v, f"box {name}", int, min_val=0 if name != "size" else 1)
+
+    def pick(value: Any, i: int, j: int, v: float, name: str) -> Any:
+        if not callable(value):
+            return value
+        return _check_cell_style(name, value(i, j, v), f" (returned for cell {(i, j)})")
+
+    for (i, j), v in np.ndenumerate(a):
+        ax.add_patch(Rectangle((left + j, top - i - 1), 1, 1, facecolor=pick(facecolor, i, j, v, "facecolor"),
+                               edgecolor=edgecolor, linewidth=linewidth, linestyle=pick(linestyle, i, j, v, "linestyle")))
+        if not np.isnan(v):
+            ax.text(left + j + 0.5, top - i - 0.5, f"{v:g}", ha="center", va="center", fontsize=fontsize,
+                    color=pick(textcolor, i, j, v, "textcolor"))
+    if box is not None:
+        row, col, size = box
+        ax.add_patch(Rectangle((left + col, top - row - size), size, size, fill=False,
+                               edgecolor="#E74C3C", linewidth=2))
+
+
+_LINESTYLES = ("-", "--", "-.", ":", "solid", "dashed", "dashdot", "dotted")
+
+
+def _check_cell_style(name: str, value: Any, where: str = "") -> Any:
+    """A colour (``*color``) or line style (``linestyle``) of [`draw_cells`][mlnotes.book.plots.draw_cells], checked."""
+    if name == "linestyle":
+        if not isinstance(value, str) or value not in _LINESTYLES:
+            raise ValueError(f"linestyle must be one of {_LINESTYLES}, got {value!r:.80}{where}.")
+    elif not matplotlib.colors.is_color_like(value):
+        raise ValueError(f"{name} must be a matplotlib colour (e.g. '#D6EAF8', 'white' or an (r, g, b) tuple), "
+                         f"got {value!r:.80}{where}.")
+    return value

@@ -11,7 +11,7 @@ from mlnotes.nn import MLPClassifier
 from mlnotes.svm import SVC
 from mlnotes.tree import DecisionTreeClassifier
 from mlnotes.book.i18n import tr
-from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.plots import hide_ticks, plot_decision_boundary
 from mlnotes.book.render import figure, figure_html
 
 
@@ -58,9 +58,7 @@ for j, (data_name, (X, y)) in enumerate(datasets.items()):
             artist.set_rasterized(True)
         ax.text(0.97, 0.04, f"{scores[i, j]:.2f}", transform=ax.transAxes, ha="right", va="bottom",
                 fontsize=11, bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
+        hide_ticks(ax)
         if i == 0:
             ax.set_title(data_name, fontsize=10)
         if j == 0:

@@ -1,7 +1,7 @@
 from mlnotes.datasets import make_blobs
 from mlnotes.linear_model import LogisticRegression
 from mlnotes.book.i18n import tr
-from mlnotes.book.plots import diagram, plot_decision_boundary
+from mlnotes.book.plots import diagram, hide_ticks, plot_decision_boundary
 from mlnotes.book.render import figure, figure_html
 
 X, y = make_blobs(60, centers=[[-1.5, 0.0], [1.5, 0.5]], cluster_std=0.8, random_state=0)
@@ -24,10 +24,7 @@ for k, marker in enumerate("os"):
     left.scatter(*X[y == k].T, s=9, marker=marker, color=f"C{k}")
 right = ax.inset_axes([5.7, 0.6, 1.8, 1.9], transform=ax.transData)  # what the model learned
 plot_decision_boundary(right, model, X, y, resolution=60)
-for inset in (left, right):
-    inset.set_xticks([])
-    inset.set_yticks([])
-    inset.spines[["top", "right"]].set_visible(True)
+hide_ticks([left, right], frame=True)
 print(figure_html(fig, tr(
     "监督学习：从带标签的数据学出模型（右上是逻辑回归学到的分界），再用模型预测新样本的标签。",
     "Supervised learning: learn a model from labelled data (top right: the boundary a logistic "

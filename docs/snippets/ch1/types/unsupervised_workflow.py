@@ -1,7 +1,7 @@
 from mlnotes.cluster import KMeans
 from mlnotes.datasets import make_blobs
 from mlnotes.book.i18n import tr
-from mlnotes.book.plots import diagram
+from mlnotes.book.plots import diagram, hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 X, _ = make_blobs(90, centers=[[-2.0, 0.0], [2.0, 0.0], [0.0, 3.0]], cluster_std=0.7, random_state=0)
@@ -22,10 +22,7 @@ left.scatter(*X.T, s=9, color="#7F8C8D")
 right = ax.inset_axes([5.7, 0.6, 1.8, 1.9], transform=ax.transData)  # what K-means found
 for k, marker in enumerate("os^"):
     right.scatter(*X[labels == k].T, s=9, marker=marker, color=f"C{k}")
-for inset in (left, right):
-    inset.set_xticks([])
-    inset.set_yticks([])
-    inset.spines[["top", "right"]].set_visible(True)
+hide_ticks([left, right], frame=True)
 print(figure_html(fig, tr(
     "无监督学习：数据没有标签（左上的灰点），算法自己找出结构（右上是 K 均值找到的三个簇）。",
     "Unsupervised learning: the data carry no labels (grey points, top left); the algorithm finds "

@@ -1,21 +1,10 @@
-import numpy as np
-
-from mlnotes.datasets import make_moons
 from mlnotes.linear_model import LogisticRegression
-from mlnotes.model_selection import cross_val_score, train_test_split
+from mlnotes.model_selection import cross_val_score
+from mlnotes.book.ch1_workflow import features, moons_split
 from mlnotes.book.i18n import tr
 
-X, y = make_moons(300, noise=0.3, random_state=0)                      # the data of 1.4
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
-mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-
-
-def features(X, degree):
-    """Every product z1^i * z2^j with 1 <= i + j <= degree (the page used degree 3)."""
-    z = (X - mean) / std
-    return np.column_stack([z[:, 0] ** i * z[:, 1] ** j
-                            for i in range(degree + 1) for j in range(degree + 1 - i) if i + j > 0])
-
+X_train, X_test, y_train, y_test = moons_split()                       # the data of 1.4
+# features(X, degree): every product z1^i * z2^j with 1 <= i + j <= degree (the page used degree 3)
 
 results = {}
 for degree in range(1, 7):

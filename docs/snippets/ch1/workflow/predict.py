@@ -1,19 +1,13 @@
 import numpy as np
 
-from mlnotes.datasets import make_moons
 from mlnotes.linear_model import LogisticRegression
-from mlnotes.model_selection import GridSearchCV, train_test_split
+from mlnotes.model_selection import GridSearchCV
+from mlnotes.book.ch1_workflow import features, moons_split
 from mlnotes.book.i18n import tr
 
-X, y = make_moons(300, noise=0.3, random_state=0)                                  # ① data
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
-mean, std = X_train.mean(axis=0), X_train.std(axis=0)                               # ② preprocessing
-
-
-def features(X):                                                                    # ③ feature engineering
-    z = (X - mean) / std
-    return np.column_stack([z[:, 0] ** i * z[:, 1] ** j for i in range(4) for j in range(4 - i) if i + j > 0])
-
+# ① data and ② preprocessing as above; ③ features(X): standardise with the training set's mean and
+# standard deviation, then every product z1^i * z2^j with 1 <= i + j <= 3
+X_train, X_test, y_train, y_test = moons_split()
 
 search = GridSearchCV(LogisticRegression(max_iter=200), {"C": [0.01, 0.1, 1, 10, 100]}, cv=5)  # ④ + ⑥
 search.fit(features(X_train), y_train)

@@ -5,6 +5,7 @@ import numpy as np
 
 from mlnotes.decomposition import PCA
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 # the 8x8 handwritten digits that scikit-learn ships; learn the distribution of the 3s
@@ -25,9 +26,7 @@ fig, axes = figure(2, 8, figsize=(10, 2.9))
 for j in range(8):
     for ax, img in ((axes[0, j], threes[j]), (axes[1, j], generated[j])):
         ax.imshow(img.reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
+        hide_ticks(ax)
         ax.spines[["left", "bottom"]].set_visible(False)
 axes[0, 0].set_ylabel(tr("真实", "real"))
 axes[1, 0].set_ylabel(tr("生成", "generated"))

@@ -3,6 +3,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
 
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import PALETTE, figure, figure_html
 
 H, W = 96, 128
@@ -51,9 +52,6 @@ axes[2].imshow(semantic, cmap=ListedColormap(["#F4F6F7", *[PALETTE[i] for i in (
 axes[2].set_title(tr("语义分割：每个像素的类别", "Semantic segmentation"))
 axes[3].imshow(instances, cmap=ListedColormap(["#F4F6F7", *[PALETTE[i] for i in (4, 1, 5, 6)]]), vmin=0, vmax=4)
 axes[3].set_title(tr("实例分割：每个物体单独一块", "Instance segmentation"))
-for ax in axes:
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
+hide_ticks(axes)
 print(figure_html(fig, tr("图像分类、目标检测和图像分割要输出的东西（合成图像，边框和掩码取自图像本身的真实标注）。",
                                                   "What classification, detection and segmentation output (a synthetic image; boxes and masks are its ground truth).")))

@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.nn import AvgPool2D, Conv2D, Dense, Flatten, Sequential, Tanh
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 # LeNet-5 (LeCun et al., 1998, section II-B): every unit up to F6 passes its weighted sum through
@@ -57,9 +58,6 @@ for k, (name, shape, _) in enumerate(shapes):
         ax.annotate("", xy=(x0 + width + 0.6, 0), xytext=(x0 + width + 0.1, 0),
                     arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
     x0 += width + 0.7
-ax.set_xlim(-0.2, x0)
-ax.set_ylim(-2.2, 2.0)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-0.2, x0), (-2.2, 2.0))
 print(figure_html(fig, tr("LeNet-5 的结构，由上面的网络对一张 32×32 图片做前向传播得到的各层输出形状画出。",
                                             "LeNet-5's structure, drawn from the output shapes of a forward pass of the network above on a 32×32 image.")))

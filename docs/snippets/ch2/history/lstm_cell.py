@@ -1,6 +1,7 @@
 from matplotlib.patches import Circle, FancyBboxPatch
 
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(9, 4.6))
@@ -58,9 +59,6 @@ line((7.3, 2.3), (7.3, 1.72))
 line((6.2, B + 0.3), (7.08, 1.45))
 line((7.52, 1.5), (9.0, 1.5))
 ax.text(9.1, 1.5, "$h_t$", ha="left", va="center", fontsize=12)
-ax.set_xlim(-1.0, 9.8)
-ax.set_ylim(-1.6, 4.0)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-1.0, 9.8), (-1.6, 4.0))
 print(figure_html(fig, tr("LSTM 单元：上方的细胞状态 c 是“长期记忆”，遗忘门、输入门和输出门控制信息的流动。",
                                               "An LSTM cell: the cell state c along the top is the long-term memory; forget, input and output gates control the flow.")))

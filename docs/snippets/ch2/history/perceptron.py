@@ -4,7 +4,7 @@ from matplotlib.patches import Circle
 from mlnotes.datasets import make_blobs
 from mlnotes.nn import Perceptron, step
 from mlnotes.book.i18n import tr
-from mlnotes.book.plots import plot_decision_boundary
+from mlnotes.book.plots import canvas, plot_decision_boundary
 from mlnotes.book.render import figure, figure_html
 
 X, y = make_blobs(40, centers=[[0.0, 0.0], [2.0, 1.0]], cluster_std=0.6, random_state=1)
@@ -26,10 +26,7 @@ net.add_patch(Circle((3.2, 0), 0.3, facecolor="white", edgecolor="#2C3E50"))
 net.plot([3.02, 3.2, 3.2, 3.38], [-0.12, -0.12, 0.12, 0.12], color="#D55E00", linewidth=1.5)
 net.annotate("", xy=(4.05, 0), xytext=(3.5, 0), arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
 net.text(4.1, 0, "0 / 1", va="center", fontsize=10)
-net.set_xlim(-0.4, 4.8)
-net.set_ylim(-1.0, 1.0)
-net.set_aspect("equal")
-net.axis("off")
+canvas(net, (-0.4, 4.8), (-1.0, 1.0))
 net.set_title(tr("感知机", "The perceptron"))
 # the unit step, evaluated by mlnotes.nn.step
 z = np.linspace(-3, 3, 601)

@@ -1,6 +1,7 @@
 from matplotlib.patches import Ellipse
 
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 fig, ax = figure(figsize=(7.0, 4.6))
@@ -17,9 +18,6 @@ for i, (cy, w, h, color, name, examples) in enumerate(rings):
     top = cy + h / 2
     ax.text(0, top - 0.45, name, ha="center", va="center", fontsize=11)
     ax.text(0, top - 0.95, examples, ha="center", va="center", fontsize=8.5, color="#34495E")
-ax.set_xlim(-5.7, 5.7)
-ax.set_ylim(-3.6, 3.6)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-5.7, 5.7), (-3.6, 3.6))
 print(figure_html(fig, tr("人工智能 ⊃ 机器学习 ⊃ 深度学习：深度学习是机器学习的一个分支，机器学习又是人工智能的一个分支。",
                                               "AI ⊃ ML ⊃ DL: deep learning is a branch of machine learning, which is a branch of AI.")))

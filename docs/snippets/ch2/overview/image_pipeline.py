@@ -6,7 +6,7 @@ import numpy as np
 from mlnotes.model_selection import train_test_split
 from mlnotes.nn import MLPClassifier
 from mlnotes.book.i18n import tr
-from mlnotes.book.plots import draw_network
+from mlnotes.book.plots import draw_network, hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 # The 1797 handwritten digits (8x8 pixels) that scikit-learn ships, read straight from its data file
@@ -24,10 +24,7 @@ axes[1].imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1)
 for (r, c), v in np.ndenumerate(image.reshape(8, 8) * 16):
     axes[1].text(c, r, f"{v:.0f}", ha="center", va="center", fontsize=7)
 axes[1].set_title(tr("② 在计算机里是 64 个数", "② stored as 64 numbers"))
-for a in axes[:2]:
-    a.set_xticks([])
-    a.set_yticks([])
-    a.grid(False)
+hide_ticks(axes[:2])
 draw_network(axes[2], model.network_, max_neurons=7,
              labels=[tr("输入", "input"), tr("隐藏", "hidden"), tr("输出", "output")])
 axes[2].set_title(tr("③ 神经网络逐层计算", "③ the network computes layer by layer"))

@@ -1,12 +1,12 @@
 import numpy as np
 
-from mlnotes.nn import Dense, Sequential, collapse_linear
+from mlnotes.nn import collapse_linear
+from mlnotes.book.ch3_activations import no_activation_network
 from mlnotes.book.i18n import tr
 
-# 2 inputs -> 3 hidden neurons -> 1 output (z4), and NO activation function anywhere
-net = Sequential([Dense(2, 3, random_state=0), Dense(3, 1, random_state=1)])
-net.layers[0].params["b"][:] = [0.5, -0.2, 0.1]  # give the biases non-zero values too
-net.layers[1].params["b"][:] = [0.3]
+# 2 inputs -> 3 hidden neurons -> 1 output (z4), and NO activation function anywhere:
+# Sequential([Dense(2, 3), Dense(3, 1)]), with non-zero biases too (printed below)
+net = no_activation_network()
 
 W, b = collapse_linear(net)  # one affine map x -> x W + b with the same outputs
 print("W1 =", net.layers[0].params["W"].round(3).tolist(), " b1 =", net.layers[0].params["b"].tolist())

@@ -1,11 +1,10 @@
-from mlnotes.nn import Dense, Sequential, collapse_linear
+from mlnotes.nn import collapse_linear
+from mlnotes.book.ch3_activations import no_activation_network
 from mlnotes.book.i18n import tr
 from mlnotes.book.plots import draw_network
 from mlnotes.book.render import figure, figure_html
 
-net = Sequential([Dense(2, 3, random_state=0), Dense(3, 1, random_state=1)])
-net.layers[0].params["b"][:] = [0.5, -0.2, 0.1]
-net.layers[1].params["b"][:] = [0.3]
+net = no_activation_network()  # the network of the block above
 W, b = collapse_linear(net)
 
 fig, (before, after) = figure(1, 2, figsize=(10, 3.4), gridspec_kw={"width_ratios": [3, 2]})

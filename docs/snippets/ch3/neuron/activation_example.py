@@ -1,11 +1,10 @@
 import numpy as np
 
 from mlnotes.nn import neuron, sigmoid
+from mlnotes.book.ch3_neuron import neuron_example
 from mlnotes.book.i18n import tr
 
-x = np.array([1.0, -2.0, -1.0])   # inputs
-w = np.array([2.0, -1.0, 1.0])    # weights
-b = 1.0                           # bias
+x, w, b = neuron_example()        # inputs (1, -2, -1), weights (2, -1, 1), bias 1
 
 z = w @ x + b                     # 2*1 + (-1)*(-2) + 1*(-1) + 1
 a = neuron(x, w, b, activation="sigmoid")

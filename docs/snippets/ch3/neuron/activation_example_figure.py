@@ -1,11 +1,10 @@
-import numpy as np
-
 from mlnotes.nn import neuron
+from mlnotes.book.ch3_neuron import neuron_example
 from mlnotes.book.i18n import tr
 from mlnotes.book.plots import draw_neuron
 from mlnotes.book.render import figure, figure_html
 
-x, w, b = np.array([1.0, -2.0, -1.0]), np.array([2.0, -1.0, 1.0]), 1.0
+x, w, b = neuron_example()
 z, a = float(w @ x + b), neuron(x, w, b)
 
 fig, ax = figure(figsize=(7.2, 3.6))

@@ -1,10 +1,8 @@
-import numpy as np
-
 from mlnotes.nn import neuron
+from mlnotes.book.ch3_neuron import neuron_example
 from mlnotes.book.i18n import tr
 
-x = np.array([1.0, -2.0, -1.0])   # the inputs, weights and bias of section 3.1.3
-w = np.array([2.0, -1.0, 1.0])
+x, w, _ = neuron_example()        # the inputs and weights of section 3.1.3; the bias changes below
 outputs = {}
 for b in (1.0, -3.0):
     for activation in ("sigmoid", "tanh"):

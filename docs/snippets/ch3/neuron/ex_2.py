@@ -1,10 +1,10 @@
 import numpy as np
 
 from mlnotes.nn import neuron
+from mlnotes.book.ch3_neuron import neuron_example
 from mlnotes.book.i18n import tr
 
-x = np.array([1.0, -2.0, -1.0])
-w = np.array([2.0, -1.0, 1.0])
+x, w, _ = neuron_example()                   # the inputs and weights of section 3.1.3
 target = 0.9                                 # the output we want
 z_needed = np.log(target / (1 - target))     # the inverse of the sigmoid (the logit)
 b_needed = z_needed - w @ x

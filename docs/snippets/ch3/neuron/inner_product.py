@@ -1,6 +1,7 @@
 import numpy as np
 
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 a = np.array([0.5, 2.0, -1.0, 3.0])   # outputs a_i of the previous layer (k = 4)
@@ -31,10 +32,7 @@ ax.add_patch(patches.Circle((5.5, 0), 0.4, facecolor="#009E73", edgecolor="#2C3E
 ax.text(5.5, 0, "Σ", ha="center", va="center", color="white", fontsize=13)
 ax.annotate("", xy=(6.8, 0), xytext=(5.9, 0), arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
 ax.text(6.9, 0, f"{products.sum():.2f}", ha="left", va="center", fontsize=11)
-ax.set_xlim(-1.2, 7.6)
-ax.set_ylim(-2.0, 2.0)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-1.2, 7.6), (-2.0, 2.0))
 print(figure_html(fig, tr(
     "内积：每个输入乘以对应的权重，再把乘积相加。",
     "The inner product: multiply each input by its weight, then add the products up.")))

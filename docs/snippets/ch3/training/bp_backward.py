@@ -1,14 +1,10 @@
 import numpy as np
 
-from mlnotes.nn import Dense, MSELoss, Sequential, Sigmoid, sigmoid
+from mlnotes.nn import MSELoss, sigmoid
+from mlnotes.book.ch3_training import worked_example, worked_network
 from mlnotes.book.i18n import tr
 
-x = np.array([0.5, 1.0])
-t = 1.0
-W1 = np.array([[0.1, 0.4], [-0.2, 0.3]])
-b1 = np.array([0.1, -0.1])
-W2 = np.array([[0.5], [-0.6]])
-b2 = np.array([0.2])
+x, t, W1, b1, W2, b2 = worked_example()
 a1 = sigmoid(x @ W1 + b1)  # forward pass (previous block)
 a2 = sigmoid(a1 @ W2 + b2)
 
@@ -21,12 +17,9 @@ delta1 = (W2 @ delta2) * a1 * (1 - a1)  # dL/dz1: the error sent back through W2
 dW1 = np.outer(x, delta1)             # dL/dW1[i, j] = x[i] * delta1[j]
 db1 = delta1
 
-# the same network in mlnotes: Dense layers hold W and b, backward() fills their grads
-net = Sequential([Dense(2, 2), Sigmoid(), Dense(2, 1), Sigmoid()])
-net.layers[0].params["W"][:] = W1
-net.layers[0].params["b"][:] = b1
-net.layers[2].params["W"][:] = W2
-net.layers[2].params["b"][:] = b2
+# the same network in mlnotes, Sequential([Dense(2, 2), Sigmoid(), Dense(2, 1), Sigmoid()]):
+# its Dense layers 0 and 2 hold W1, b1 and W2, b2, and backward() fills their grads
+net = worked_network()
 loss = MSELoss()
 loss.forward(net.forward(x[None, :]), np.array([[t]]))
 net.backward(loss.backward())

@@ -1,14 +1,8 @@
-import numpy as np
-
 from mlnotes.nn import sigmoid
+from mlnotes.book.ch3_training import worked_example
 from mlnotes.book.i18n import tr
 
-x = np.array([0.5, 1.0])
-t = 1.0
-W1 = np.array([[0.1, 0.4], [-0.2, 0.3]])  # hidden: w_ij, b_hj
-b1 = np.array([0.1, -0.1])
-W2 = np.array([[0.5], [-0.6]])  # output: v_j, b_o
-b2 = np.array([0.2])
+x, t, W1, b1, W2, b2 = worked_example()  # the numbers of the figure: hidden w_ij, b_hj; output v_j, b_o
 
 z1 = x @ W1 + b1          # hidden pre-activations, shape (2,)
 a1 = sigmoid(z1)          # hidden outputs h_1, h_2

@@ -1,16 +1,10 @@
-import numpy as np
-
+from mlnotes.book.ch3_training import worked_example
 from mlnotes.book.i18n import tr
 from mlnotes.book.plots import draw_network
 from mlnotes.book.render import figure, figure_html
 
 # the worked example: 2 inputs -> 2 sigmoid neurons -> 1 sigmoid output, squared error
-x = np.array([0.5, 1.0])
-t = 1.0
-W1 = np.array([[0.1, 0.4], [-0.2, 0.3]])  # W1[i, j]: input i -> hidden j
-b1 = np.array([0.1, -0.1])
-W2 = np.array([[0.5], [-0.6]])
-b2 = np.array([0.2])
+x, t, W1, b1, W2, b2 = worked_example()  # W1[i, j]: input i -> hidden j; W2[j, 0]: hidden j -> output
 
 fig, ax = figure(figsize=(7.5, 3.4))
 draw_network(ax, [2, 2, 1], labels=[tr("输入 x", "input x"), tr("隐藏层 h", "hidden h"), tr("输出 o", "output o")])

@@ -1,15 +1,12 @@
 import numpy as np
 
-from mlnotes.nn import SGD, Dense, MSELoss, Sequential, Sigmoid, gradient_check
+from mlnotes.nn import SGD, MSELoss, gradient_check
+from mlnotes.book.ch3_training import worked_example, worked_network
 from mlnotes.book.i18n import tr
 
-x = np.array([[0.5, 1.0]])
-t = np.array([[1.0]])
-net = Sequential([Dense(2, 2), Sigmoid(), Dense(2, 1), Sigmoid()])
-net.layers[0].params["W"][:] = [[0.1, 0.4], [-0.2, 0.3]]
-net.layers[0].params["b"][:] = [0.1, -0.1]
-net.layers[2].params["W"][:] = [[0.5], [-0.6]]
-net.layers[2].params["b"][:] = [0.2]
+example = worked_example()
+x, t = example.x[None, :], np.array([[example.t]])  # the sample as a batch of one: (1, 2) and (1, 1)
+net = worked_network()                               # the 2-2-1 network of the example
 
 loss = MSELoss()
 before = loss.forward(net.forward(x), t)        # forward propagation

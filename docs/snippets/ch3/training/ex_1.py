@@ -1,14 +1,11 @@
 import numpy as np
 
-from mlnotes.nn import Dense, MSELoss, Sequential, Sigmoid
+from mlnotes.nn import MSELoss
+from mlnotes.book.ch3_training import worked_example, worked_network
 from mlnotes.book.i18n import tr
 
-x = np.array([[0.5, 1.0]])
-net = Sequential([Dense(2, 2), Sigmoid(), Dense(2, 1), Sigmoid()])  # the 2-2-1 network of this section
-net.layers[0].params["W"][:] = [[0.1, 0.4], [-0.2, 0.3]]
-net.layers[0].params["b"][:] = [0.1, -0.1]
-net.layers[2].params["W"][:] = [[0.5], [-0.6]]
-net.layers[2].params["b"][:] = [0.2]
+x = worked_example().x[None, :]   # the input of this section, as a batch of one
+net = worked_network()            # the 2-2-1 network of this section
 
 grads = {}
 for t in (1.0, 0.0):                   # the target of the text, then the other one

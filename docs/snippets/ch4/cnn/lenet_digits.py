@@ -3,6 +3,7 @@ from sklearn.datasets import load_digits  # only the data come from scikit-learn
 
 from mlnotes.book.cnn import digits_experiment
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 digits = load_digits()                      # 1797 grey 8x8 images of the digits 0-9, values 0..16
@@ -36,11 +37,7 @@ axes[0].set_title(tr(f"输入：数字 {digits.target[0]}", f"input: digit {digi
 for k, ax in enumerate(axes[1:]):
     ax.imshow(maps[k], cmap="viridis")
     ax.set_title(tr(f"C1 特征图 {k + 1}", f"C1 map {k + 1}"), fontsize=9)
-for ax in axes:
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    ax.spines[:].set_visible(True)
+hide_ticks(axes, frame=True)
 print(figure_html(fig, tr(
     "训练好的网络第一个卷积层（C1，6 个 3×3 卷积核，经过 ReLU）对一张数字图片输出的 6 张特征图：不同的卷积核对数字的不同部分有响应。",
     "The six feature maps of the trained network's first convolution layer (C1, six 3×3 kernels, after ReLU) for "

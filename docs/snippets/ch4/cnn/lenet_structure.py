@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.book.cnn import make_lenet
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 net = make_lenet(8, 10, random_state=0)     # for scikit-learn's 8x8 digit images
@@ -43,10 +44,7 @@ for k, (name, kind, shape, _) in enumerate(keep):
         ax.annotate("", xy=(x0 + width + 0.55, 0), xytext=(x0 + width + 0.1, 0),
                     arrowprops={"arrowstyle": "-|>", "color": "#34495E"})
     x0 += width + 0.65
-ax.set_xlim(-0.2, x0)
-ax.set_ylim(-2.5, 2.1)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-0.2, x0), (-2.5, 2.1))
 print(figure_html(fig, tr(
     "LeNet-5 风格的网络（卷积 → 池化 → 卷积 → 池化 → 3 个全连接层），各层的输出形状来自对一张 8×8 图片的正向传播。",
     "A LeNet-5-style network (convolution → pooling → convolution → pooling → three fully connected layers); the output "

@@ -3,6 +3,7 @@ import numpy as np
 from mlnotes.nn import KERNELS, conv2d
 from mlnotes.book.data import load_sample_image
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 rgb = load_sample_image()[120:380:2, 120:380:2] / 255.0   # (130, 130, 3): the face, (height, width, depth)
@@ -35,16 +36,11 @@ for c in range(3):
         ax.set_title(tr("输入的一个通道", "one input channel"), fontsize=9)
         kernel.set_title(tr("卷积核的对应切片", "its kernel slice"), fontsize=9)
         out.set_title(tr("该通道的卷积结果", "that channel's result"), fontsize=9)
-    for a in (ax, kernel, out):
-        a.set_xticks([])
-        a.set_yticks([])
-        a.grid(False)
+    hide_ticks([ax, kernel, out])
 total = fig.add_subplot(grid[:, 3])
 total.imshow(y[0, 0], cmap="gray")
 total.set_title(tr("三个结果相加 + b = 一张特征图", "sum of the three + b = one feature map"), fontsize=10)
-total.set_xticks([])
-total.set_yticks([])
-total.grid(False)
+hide_ticks(total)
 print(figure_html(fig, tr(
     "多通道卷积：RGB 输入有 3 个通道，卷积核的形状就是 (3, 3, 3)，每个通道用自己的一片 3×3 权重，三个结果相加再加上偏置，得到一张特征图。",
     "Multi-channel convolution: an RGB input has 3 channels, so the kernel has shape (3, 3, 3); each channel is "

@@ -3,6 +3,7 @@ import numpy as np
 from mlnotes.nn import KERNELS, conv2d
 from mlnotes.book.data import load_sample_image
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 rgb = load_sample_image()[120:380:2, 120:380:2] / 255.0
@@ -19,10 +20,7 @@ axes[0].set_title(tr("输入 (3 通道)", "input (3 channels)"), fontsize=9)
 for k, (ax, name) in enumerate(zip(axes[1:], names)):
     ax.imshow(y[0, k], cmap="gray")
     ax.set_title(tr(f"特征图 {k + 1}：{name}", f"feature map {k + 1}: {name}"), fontsize=9)
-for ax in axes:
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
+hide_ticks(axes)
 print(figure_html(fig, tr(
     "多卷积核：4 个 (3, 3, 3) 的卷积核作用在同一张 RGB 图片上，得到 4 张特征图，也就是输出的 4 个通道。",
     "Multiple kernels: four (3, 3, 3) kernels on the same RGB picture give four feature maps, the four channels "

@@ -4,6 +4,7 @@ from mlnotes.nn import KERNELS, conv2d, max_pool2d
 from mlnotes.book.data import load_sample_image
 from mlnotes.nn import relu
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True) / 255.0                 # (600, 512)
@@ -18,9 +19,7 @@ for k, (ax, m) in enumerate(zip(axes, maps)):
     ax.imshow(m, cmap="gray_r", vmin=0, vmax=np.percentile(m, 99))
     ax.set_title((tr("边缘特征图", "edge feature map") if k == 0 else
                   tr(f"最大池化 {k} 次", f"max-pooled {k}×")) + f"  {m.shape[0]}×{m.shape[1]}", fontsize=9)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
+    hide_ticks(ax)
 print(figure_html(fig, tr(
     "对照片的边缘特征图反复做 2×2 最大池化：每次宽高减半，主要的轮廓依然保留。",
     "Repeated 2×2 max pooling of the photo's edge feature map: each time height and width are halved, and the "

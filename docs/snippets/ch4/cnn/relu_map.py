@@ -4,6 +4,7 @@ from mlnotes.nn import KERNELS, conv2d
 from mlnotes.book.data import load_sample_image
 from mlnotes.nn import relu
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True)[120:380:2, 120:380:2] / 255.0
@@ -20,9 +21,7 @@ for ax, data, title in zip(axes, [z, a], [tr("卷积输出 z（蓝负红正）",
                                            tr("ReLU(z) = max(0, z)", "ReLU(z) = max(0, z)")]):
     im = ax.imshow(data, cmap="RdBu_r", vmin=-lim, vmax=lim)
     ax.set_title(title, fontsize=10)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
+    hide_ticks(ax)
 fig.colorbar(im, ax=axes, shrink=0.8)
 print(figure_html(fig, tr(
     "激活函数逐个作用在特征图的每个值上：ReLU 只留下“从左到右变亮”的边缘（正值）。",

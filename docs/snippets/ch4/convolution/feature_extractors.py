@@ -3,6 +3,7 @@ import numpy as np
 from mlnotes.nn import KERNELS, conv2d
 from mlnotes.book.data import load_sample_image
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True)[120:380:2, 120:380:2] / 255.0  # the face, 130x130, grey in [0, 1]
@@ -22,9 +23,7 @@ for ax, (name, label) in zip(axes.ravel(), chosen):
     rows = " / ".join(" ".join(f"{v:g}" for v in row) for row in (k * (16 if name == "gaussian_blur" else 1)))
     scale = "1/16 · " if name == "gaussian_blur" else ""
     ax.set_title(f"{label}\n[{scale}{rows}]", fontsize=8.5)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
+    hide_ticks(ax)
 print(figure_html(fig, tr(
     "同一张照片经过不同的 3×3 卷积核（用 conv2d 计算，标题中是卷积核的三行数值），提取到不同的特征。",
     "The same photo through different 3×3 kernels (computed with conv2d; the kernel's three rows are in each title) "

@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv2d
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 x = np.array([[1, 1, 1, 0, 0],
@@ -33,10 +34,7 @@ for k, ax in enumerate(axes.ravel()):
                                edgecolor="#7F8C8D", linewidth=1.8 if (i, j) == (r, c) else 0.6))
         if done:
             ax.text(7 + j, 4 - i - 0.5, f"{v:g}", ha="center", va="center", fontsize=9)
-    ax.set_xlim(-0.2, 9.7)
-    ax.set_ylim(-0.2, 5.2)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    canvas(ax, (-0.2, 9.7), (-0.2, 5.2))
     ax.set_title(tr(f"第 {k + 1} 步", f"step {k + 1}"), fontsize=9)
 print(figure_html(fig, tr(
     f"3×3 卷积核 {w.tolist()} 扫过 5×5 输入（绿色）；黄色窗口里红色粗体的数乘以 1，灰色的数乘以 0，"

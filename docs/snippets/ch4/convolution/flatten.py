@@ -2,6 +2,7 @@ import numpy as np
 
 from mlnotes.book.data import make_strokes
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 X, y, _ = make_strokes(10, size=4, stroke_size=3, positions=[(0, 0)], noise=0.0, random_state=0)
@@ -41,10 +42,7 @@ ax.text(xs[3] + 0.25, ys[3][1], tr("没有横折的概率", "P(no 横折)"), va=
 for x, name in zip(xs, [tr("输入层 16", "input 16"), tr("隐藏层", "hidden"), tr("隐藏层", "hidden"),
                         tr("输出层 2", "output 2")]):
     ax.text(x, 4.35, name, ha="center", fontsize=9)
-ax.set_xlim(-0.4, 10.4)
-ax.set_ylim(-0.6, 4.7)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-0.4, 10.4), (-0.6, 4.7))
 print(figure_html(fig, tr(
     "全连接网络的做法：把 (4, 4, 1) 的图片展平成 16 维向量作为输入层，经过隐藏层，输出“有横折”和“没有横折”的概率。",
     "The fully connected way: the (4, 4, 1) image is flattened into a 16-vector for the input layer; "

@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 from mlnotes.nn import conv_output_size
 from mlnotes.book.data import load_sample_image
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image(as_gray=True)[120:380:8, 126:386:8]  # the face at 33x33 pixels
@@ -24,10 +25,7 @@ for ax, local in zip(axes, [False, True]):
         for sx, sy in sources:
             ax.plot([sx, u[0]], [sy, u[1]], color=color, linewidth=0.3, alpha=0.5)
         ax.scatter(*u, s=200, color="#D5F5E3", edgecolors="#34495E", zorder=3)
-    ax.set_xlim(0, n + 7)
-    ax.set_ylim(0, n)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    canvas(ax, (0, n + 7), (0, n))
     ax.set_title(tr("全连接：每个隐藏节点连接所有像素", "fully connected: every hidden unit sees all pixels") if not local
                  else tr("局部连接：每个隐藏节点只连接一个局部区域", "locally connected: each hidden unit sees one region"),
                  fontsize=10)

@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.book.data import make_strokes
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 # the same 横折 at the top-left and at the bottom-right of the 4x4 image
@@ -24,10 +25,7 @@ for row, (im, title) in enumerate(zip(images, [tr("左上角的横折", "横折 
     ax, strip = axes[row]
     ax.imshow(im, cmap="cividis_r", vmin=0, vmax=1)
     ax.set_title(title, fontsize=9)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    ax.spines[:].set_visible(True)
+    hide_ticks(ax, frame=True)
     strip.imshow(im.reshape(1, -1), cmap="cividis_r", vmin=0, vmax=1, aspect="equal")
     strip.set_xticks(range(16), [str(j) for j in range(16)], fontsize=8)
     strip.set_yticks([])

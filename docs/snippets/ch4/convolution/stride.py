@@ -2,6 +2,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.nn import conv_output_size
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 fig, axes = figure(1, 2, figsize=(10, 4.4))
@@ -18,10 +19,7 @@ for ax, s in zip(axes, [1, 2]):
         ax.text(k * s + f + 0.15, yk, tr(f"位置 {k + 1}", f"position {k + 1}"), va="center", fontsize=7)
     ax.set_title(tr(f"步长 s = {s}：每行 {out} 个位置，输出 {out}×{out}", f"stride s = {s}: {out} positions per row, "
                     f"output {out}×{out}"), fontsize=10)
-    ax.set_xlim(-0.2, n + 1.6)
-    ax.set_ylim(-n - 0.9 - 0.45 * 5, 0.2)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    canvas(ax, (-0.2, n + 1.6), (-n - 0.9 - 0.45 * 5, 0.2))
 one, two = conv_output_size(7, 3, 0, 1), conv_output_size(7, 3, 0, 2)
 print(figure_html(fig, tr(
     f"3×3 卷积核在 7×7 图片上沿第一行移动：步长为 1 时有 {one} 个位置，步长为 2 时只有 {two} 个。",

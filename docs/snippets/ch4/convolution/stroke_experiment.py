@@ -2,6 +2,7 @@ import numpy as np
 
 from mlnotes.book.cnn import stroke_experiment, stroke_position_split
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 settings = {"n_train": 400, "n_test": 400, "epochs": 20, "random_state": 0}
@@ -33,10 +34,7 @@ for row, (split, label) in enumerate([("train", tr("训练：笔画在左半边"
     for col, i in enumerate(picks):
         ax = fig.add_subplot(grid[row, col])
         ax.imshow(X[i, 0], cmap="Greys", vmin=0, vmax=1)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
-        ax.spines[:].set_visible(True)
+        hide_ticks(ax, frame=True)
         ax.set_title(tr("横折", "横折") if y[i] else tr("其他笔画", "other"), fontsize=8)
         if col == 0:
             ax.set_ylabel(label, fontsize=8)

@@ -1,6 +1,7 @@
 
 from mlnotes.nn import conv_output_size
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 n, f = 4, 2                     # the notes' 4x4 input and 2x2 kernel
@@ -36,10 +37,7 @@ for panel, ax in enumerate(axes):
     ax.set_title(tr("局部连接：y0 只连接 4 个输入", "local connection: y0 sees only 4 inputs") if panel == 0 else
                  tr("权重共享：每个输出都用同样的 w1…w4 和 b0", "weight sharing: every output uses the same w1…w4 and b0"),
                  fontsize=10)
-    ax.set_xlim(-0.5, 11.0)
-    ax.set_ylim(-0.4, 2.4)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    canvas(ax, (-0.5, 11.0), (-0.4, 2.4))
 print(figure_html(fig, tr(
     "卷积核扫过全图时的连接方式：颜色表示权重，同一种颜色就是同一个权重。",
     "How the kernel connects the layers as it slides: the colour is the weight, and one colour is one shared weight.")))

@@ -2,6 +2,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas
 from mlnotes.book.render import figure, figure_html
 
 # Rubin's vase: one black-and-white picture, two readings. The vase's outline
@@ -19,11 +20,8 @@ views = [(tr("同一张图片", "one picture"), "black", "white"),
 for ax, (title, vase, faces) in zip(axes, views):
     ax.fill_between([-0.6, 0.6], 0, 1, color=faces)
     ax.fill_betweenx(y, -half, half, color=vase)
-    ax.set_xlim(-0.6, 0.6)
-    ax.set_ylim(0, 1)
-    ax.set_aspect("equal")
     ax.add_patch(Rectangle((-0.6, 0), 1.2, 1, fill=False, edgecolor="#34495E"))
-    ax.axis("off")
+    canvas(ax, (-0.6, 0.6), (0, 1))
     ax.set_title(title, fontsize=11)
 print(figure_html(fig, tr(
     "鲁宾花瓶：同一张黑白图片，注意中间的黑色区域就是一只花瓶，注意两侧的白色区域就是两张相对的侧脸。",

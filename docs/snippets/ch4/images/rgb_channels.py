@@ -3,6 +3,7 @@ from matplotlib.patches import Rectangle
 
 from mlnotes.book.data import load_sample_image
 from mlnotes.book.i18n import tr
+from mlnotes.book.plots import canvas, hide_ticks
 from mlnotes.book.render import figure, figure_html
 
 img = load_sample_image()  # (height, width, depth) = (600, 512, 3), uint8
@@ -23,9 +24,7 @@ for ch, (ax, name) in enumerate(zip(axes[1:], names)):
     tinted[..., ch] = img[..., ch]  # show channel ch in its own colour
     ax.imshow(tinted)
     ax.set_title(f"{name}: img[:, :, {ch}]", fontsize=10)
-for ax in axes:
-    ax.set_xticks([])
-    ax.set_yticks([])
+hide_ticks(axes)
 print(figure_html(fig, tr(
     "RGB 图片由红、绿、蓝三个通道叠加而成，每个通道都是一张 0–255 的灰度图。",
     "An RGB picture is three channels, red, green and blue, each a 0–255 grey image.")))
@@ -49,10 +48,7 @@ ax.annotate("", xy=(w, -h + 0.6), xytext=(0, -h + 0.6), arrowprops={"arrowstyle"
 ax.text(w / 2, -h + 0.3, tr("宽 width", "width"), ha="center", va="top")
 ax.annotate("", xy=(w + 0.2 + 1.8, -h + 1.2 + 1.8), xytext=(w + 0.2, -h + 1.2), arrowprops={"arrowstyle": "<->"})
 ax.text(w + 1.5, -h + 1.6, tr("深 depth = 3", "depth = 3"), ha="left", va="center")
-ax.set_xlim(-1.5, w + 4.5)
-ax.set_ylim(-h - 0.6, 3.2)
-ax.set_aspect("equal")
-ax.axis("off")
+canvas(ax, (-1.5, w + 4.5), (-h - 0.6, 3.2))
 print(figure_html(fig, tr(
     "一张彩色图片是数字组成的“长方体”：高 × 宽 × 深。这里每隔 100 个像素取一个，画出 6×6×3 的缩小版，前面一层是红色通道的数值。",
     "A colour picture is a cuboid of numbers, height × width × depth; here every 100th pixel, a 6×6×3 miniature, "
