@@ -226,7 +226,7 @@ def test_train_bad_input():
     X, y = xor_data()
     net = Sequential([Dense(2, 2)])
     kw = dict(loss=SoftmaxCrossEntropyLoss(), optimizer=SGD())
-    with pytest.raises(ValueError, match=r"y has shape \(3,\), expected 4 rows"):
+    with pytest.raises(ValueError, match=r"y of shape \(3,\) does not match X of shape \(4, 2\); expected 4 rows"):
         train(net, X, y[:3], **kw)
     with pytest.raises(ValueError, match="X contains NaN"):
         train(net, np.where(X == 1, np.nan, X), y, **kw)

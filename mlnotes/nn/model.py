@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import (check_array, check_bool, check_random_state, check_scalar,
+from .._validation import (check_array, check_bool, check_random_state, check_scalar, check_targets,
                            float_errors_as_value_error)
 
 _DIVERGED = ("The training diverged (weights or losses beyond float64); lower the learning rate "
@@ -211,19 +211,6 @@ def _iter_batches(n: int, batch_size: int, rng: np.random.Generator | None) -> I
         yield order[start:start + batch_size]
 
 
-def _check_targets(y: Any, n: int, name: str) -> np.ndarray:
-    if y is None or isinstance(y, (str, bytes)):
-        raise TypeError(f"{name} must be an array of targets, got {type(y).__name__}.")
-    y = np.asarray(y)
-    if y.ndim == 0 or y.shape[0] != n:
-        raise ValueError(f"{name} has shape {y.shape}, expected {n} rows to match the inputs.")
-    if y.dtype.kind == "f" and not np.isfinite(y).all():
-        raise ValueError(f"{name} contains NaN or infinity; expected finite targets.")
-    if y.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be numeric, got dtype {y.dtype}.")
-    return y
-
-
 def _evaluate(model: Layer, X: np.ndarray, y: np.ndarray, loss: Loss, batch_size: int) -> float:
     """Mean loss of ``model`` on ``(X, y)`` in evaluation mode (sample-weighted over batches)."""
     mode = model.training
@@ -301,13 +288,13 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
     check_scalar(batch_size, "batch_size", int, min_val=1)
     check_bool(shuffle, "shuffle")
     X = check_array(X, allow_nd=True)
-    y = _check_targets(y, X.shape[0], "y")
+    y = check_targets(y, X.shape[0], name="y", match=f"X of shape {X.shape}")
     has_val = X_val is not None or y_val is not None
     if has_val:
         if X_val is None or y_val is None:
             raise ValueError("X_val and y_val must be given together.")
         X_val = check_array(X_val, name="X_val", allow_nd=True)
-        y_val = _check_targets(y_val, X_val.shape[0], "y_val")
+        y_val = check_targets(y_val, X_val.shape[0], name="y_val", match=f"X_val of shape {X_val.shape}")
     rng = check_random_state(random_state) if shuffle else None
     history: dict[str, list[float]] = {"loss": []}
     if has_val:
