@@ -46,6 +46,14 @@ class Layer:
         """Given dL/dy, fill ``grads`` and return dL/dx."""
         raise NotImplementedError
 
+    def backward_params(self, grad_y: np.ndarray) -> None:
+        """Fill ``grads`` only, for a layer whose input gradient nobody needs (a network's first layer).
+
+        The default runs [`backward`][mlnotes.nn.Layer.backward]; layers such as
+        [`Dense`][mlnotes.nn.Dense] skip the product that gives dL/dx.
+        """
+        self.backward(grad_y)
+
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return self.forward(x)
 

@@ -114,11 +114,14 @@ class Dense(Layer):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Fill ``grads["W"]``, ``grads["b"]`` and return dL/dx of shape (N, in_features)."""
-        grad_y = self.backward_params(grad_y)
+        grad_y = self._param_grads(grad_y)
         return grad_y @ self.params["W"].T  # (N, in_features)
 
-    def backward_params(self, grad_y: Any) -> np.ndarray:
-        """Fill ``grads`` only (no input gradient, e.g. for a network's first layer); returns ``grad_y``."""
+    def backward_params(self, grad_y: Any) -> None:
+        """Fill ``grads`` only, without dL/dx (for a network's first layer)."""
+        self._param_grads(grad_y)
+
+    def _param_grads(self, grad_y: Any) -> np.ndarray:
         x = self._x
         grad_y = check_grad_y(grad_y, None if x is None else (x.shape[0], self.out_features), owner=self)
         self.grads["W"] = x.T @ grad_y  # (in_features, out_features)
