@@ -34,7 +34,7 @@ from ._validation import (check_array, check_interface, check_random_state, chec
                           check_y_for_score, float_errors_as_value_error)
 from .conv import conv_output_size
 from .datasets import make_strokes
-from .nn import Adam, Dense, Flatten, ReLU, Sequential, SoftmaxCrossEntropyLoss, train
+from .nn import Adam, Dense, Flatten, ReLU, Sequential, SoftmaxCrossEntropyLoss, make_mlp, train
 from .nn.conv_layers import Conv2D, GlobalMaxPool2D, MaxPool2D
 
 _DIVERGED = "The training diverged (weights or logits beyond float64); lower the learning rate."
@@ -116,8 +116,7 @@ def make_stroke_mlp(size: int = 12, hidden: int = 64, *, random_state: Any = Non
     check_scalar(size, "size", int, min_val=1)
     check_scalar(hidden, "hidden", int, min_val=1)
     rng = check_random_state(random_state)
-    return Sequential([Flatten(), Dense(size * size, hidden, init="he", random_state=rng), ReLU(),
-                       Dense(hidden, 2, random_state=rng)])
+    return Sequential([Flatten(), *make_mlp([size * size, hidden, 2], init="he", random_state=rng)])
 
 
 def stroke_position_split(n_train: int = 600, n_test: int = 600, *, size: int = 12, stroke_size: int = 4,

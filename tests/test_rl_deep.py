@@ -20,10 +20,10 @@ from mlnotes.rl import (
     StateEncoder,
     greedy_path,
     hard_update,
-    mlp,
     one_hot,
     soft_update,
 )
+from mlnotes.nn import make_mlp
 from mlnotes.rl.spaces import Box
 
 
@@ -86,7 +86,7 @@ def test_replay_buffer_ring_and_sampling():
 
 def test_hard_and_soft_updates():
     rng = np.random.default_rng(0)
-    online = mlp([3, 4, 2], rng=rng)
+    online = make_mlp([3, 4, 2], random_state=rng)
     target = copy.deepcopy(online)
     for layer, key in online.parameters():
         layer.params[key] += 1.0
@@ -103,7 +103,7 @@ def test_hard_and_soft_updates():
 def test_critic_action_gradient_matches_finite_differences():
     """DDPG's dQ/da = action part of the critic's input gradient from dQ = 1."""
     rng = np.random.default_rng(1)
-    critic = mlp([3 + 2, 16, 16, 1], rng=rng)
+    critic = make_mlp([3 + 2, 16, 16, 1], random_state=rng)
     X, U = rng.normal(size=(5, 3)), rng.uniform(-1, 1, size=(5, 2))
     critic.forward(np.hstack([X, U]))
     grad = critic.backward(np.ones((5, 1)))[:, 3:]

@@ -376,7 +376,6 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.rl.networks.StateEncoder": C(Box(-1.0, 1.0, (2,)), calls=(M("one", np.zeros(2)),
                                                                            M("many", np.zeros((3, 2))))),
         "mlnotes.rl.networks.one_hot": F(np.array([2, 0]), 3),
-        "mlnotes.rl.networks.mlp": F([3, 4, 2], out_activation=None, rng=np.random.default_rng(0)),
         "mlnotes.rl.networks.hard_update": F(_net(), _net()),
         "mlnotes.rl.networks.soft_update": F(_net(), _net(), 0.1),
         # ---- sequence
@@ -453,7 +452,6 @@ OK = {
     "mlnotes.cnn.stroke_experiment": {"random_state": {"None"}},
     "mlnotes.nn.gradcheck.gradient_check": {"random_state": {"None"}},
     "mlnotes.rl.gridworld.GridWorld": {"max_steps": {"None"}, "walls": {"empty"}, "cliff": {"empty"}},
-    "mlnotes.rl.networks.mlp": {"rng": {"None"}},
     "mlnotes.rl.networks.one_hot": {"states": {"empty", "one axis less"}},
     "mlnotes.nn.model.Sequential": {"layers": {"empty"}},
     "mlnotes.nn.training.train": {"y": {"one axis more"}},
@@ -914,7 +912,8 @@ def test_issue_15_examples():
     from mlnotes.linear_model import LogisticRegression
     from mlnotes.model_selection import GridSearchCV, cross_val_score
     from mlnotes.nn import sigmoid, softmax
-    from mlnotes.rl import ReplayBuffer, epsilon_greedy, mlp, soft_update
+    from mlnotes.nn import make_mlp
+    from mlnotes.rl import ReplayBuffer, epsilon_greedy, soft_update
 
     clf = LogisticRegression().fit(X, Y_CLASS)
     for bad_y in (None, [0], [np.nan] * 5, Y_CLASS):  # y missing, too short, NaN, too long
@@ -940,11 +939,11 @@ def test_issue_15_examples():
         epsilon_greedy(np.zeros((2, 3)), 0.0, np.random.default_rng(0))
     with pytest.raises(ValueError, match=r"state must have shape \(2,\)"):
         ReplayBuffer(4, 2).add(np.zeros(3), 0, 1.0, np.zeros(2), False)
-    net = mlp([2, 3, 1], rng=np.random.default_rng(0))
+    net = make_mlp([2, 3, 1], random_state=np.random.default_rng(0))
     with pytest.raises(ValueError, match="tau must be finite"):
-        soft_update(net, mlp([2, 3, 1], rng=np.random.default_rng(1)), float("nan"))
+        soft_update(net, make_mlp([2, 3, 1], random_state=np.random.default_rng(1)), float("nan"))
     with pytest.raises(ValueError, match="out_activation must be one of"):
-        mlp([2, 3, 1], out_activation="relu", rng=np.random.default_rng(0))
+        make_mlp([2, 3, 1], out_activation="softplus", random_state=np.random.default_rng(0))
     with pytest.raises(ValueError, match=r"the support of \{a\} must be > 0"):
         association_rules({frozenset("a"): 0.0, frozenset("b"): 0.5, frozenset("ab"): 0.0}, 0.5)
     from mlnotes.datasets import make_moons

@@ -27,9 +27,9 @@ import numpy as np
 from .._validation import (check_array, check_interface, check_is_fitted, check_option, check_scalar,
                           float_errors_as_value_error)
 from ..base import BaseEstimator
-from ..nn import Adam, MSELoss
+from ..nn import Adam, MSELoss, make_mlp
 from .dqn import _DIVERGED, _check_common
-from .networks import StateEncoder, mlp, soft_update
+from .networks import StateEncoder, soft_update
 from .replay import ReplayBuffer
 
 __all__ = ["DDPG"]
@@ -167,8 +167,8 @@ class DDPG(BaseEstimator):
         self._center, self._half = (high + low).ravel() / 2.0, (high - low).ravel() / 2.0
         self.encoder_ = StateEncoder(env.observation_space)
         ds, da = self.encoder_.dim, self._center.shape[0]
-        self.actor_ = mlp([ds, *self.hidden_sizes, da], out_activation="tanh", rng=rng)
-        self.critic_ = mlp([ds + da, *self.hidden_sizes, 1], rng=rng)
+        self.actor_ = make_mlp([ds, *self.hidden_sizes, da], out_activation="tanh", random_state=rng)
+        self.critic_ = make_mlp([ds + da, *self.hidden_sizes, 1], random_state=rng)
         self.actor_target_ = copy.deepcopy(self.actor_)
         self.critic_target_ = copy.deepcopy(self.critic_)
         self._actor_opt = Adam(lr=self.actor_learning_rate)

@@ -23,8 +23,8 @@ import numpy as np
 from .._validation import (check_bool, check_interface, check_is_fitted, check_option, check_random_state,
                           check_scalar, float_errors_as_value_error)
 from ..base import BaseEstimator
-from ..nn import Adam, MSELoss
-from .networks import StateEncoder, hard_update, mlp
+from ..nn import Adam, MSELoss, make_mlp
+from .networks import StateEncoder, hard_update
 from .replay import ReplayBuffer
 
 __all__ = ["DQN"]
@@ -175,7 +175,7 @@ class DQN(BaseEstimator):
                             "use DDPG for continuous actions.")
         self.encoder_ = StateEncoder(env.observation_space)
         self.n_actions_ = int(env.action_space.n)
-        self.q_network_ = mlp([self.encoder_.dim, *self.hidden_sizes, self.n_actions_], rng=rng)
+        self.q_network_ = make_mlp([self.encoder_.dim, *self.hidden_sizes, self.n_actions_], random_state=rng)
         self.target_network_ = copy.deepcopy(self.q_network_)
         self._optimizer = Adam(lr=self.learning_rate)
         self._mse = MSELoss()
