@@ -11,6 +11,7 @@ import pytest
 from conftest import load_benchmark
 
 from mlnotes._validation import NotFittedError
+from mlnotes.nn import make_mlp
 from mlnotes.rl import (
     DDPG,
     DQN,
@@ -23,7 +24,6 @@ from mlnotes.rl import (
     one_hot,
     soft_update,
 )
-from mlnotes.nn import make_mlp
 from mlnotes.rl.spaces import Box
 
 

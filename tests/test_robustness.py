@@ -911,8 +911,7 @@ def test_issue_15_examples():
     from mlnotes.datasets import make_line
     from mlnotes.linear_model import LogisticRegression
     from mlnotes.model_selection import GridSearchCV, cross_val_score
-    from mlnotes.nn import sigmoid, softmax
-    from mlnotes.nn import make_mlp
+    from mlnotes.nn import make_mlp, sigmoid, softmax
     from mlnotes.rl import ReplayBuffer, epsilon_greedy, soft_update
 
     clf = LogisticRegression().fit(X, Y_CLASS)
