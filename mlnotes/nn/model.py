@@ -52,7 +52,7 @@ class Sequential(Layer):
         ``"<index>.<key>"`` (e.g. ``"0.W"``); the arrays are the layers' own.
     training : bool
         Training or evaluation mode, propagated to every layer by
-        [`train`][mlnotes.nn.Sequential.train]/[`eval`][mlnotes.nn.Layer.eval].
+        [`set_training`][mlnotes.nn.Sequential.set_training]/[`eval`][mlnotes.nn.Layer.eval].
 
     Examples
     --------
@@ -111,11 +111,11 @@ class Sequential(Layer):
         """``(layer, key)`` for every trainable array of every sub-layer (recursively)."""
         return [pair for layer in self.layers for pair in layer.parameters()]
 
-    def train(self, mode: bool = True) -> "Sequential":
+    def set_training(self, mode: bool = True) -> "Sequential":
         """Put the network and every layer in training (or evaluation) mode; returns ``self``."""
         self.training = check_bool(mode, "mode")
         for layer in self.layers:
-            layer.train(mode)
+            layer.set_training(mode)
         return self
 
     # --- forward / backward ------------------------------------------------------------------
@@ -154,7 +154,7 @@ class Sequential(Layer):
         try:
             return self.forward(x)
         finally:
-            self.train(mode)
+            self.set_training(mode)
 
     # --- introspection -----------------------------------------------------------------------
     @property

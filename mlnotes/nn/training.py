@@ -50,13 +50,13 @@ def _iter_batches(n: int, batch_size: int, rng: np.random.Generator | None) -> I
 def _evaluate(model: Layer, X: np.ndarray, y: np.ndarray, loss: Loss, batch_size: int) -> float:
     """Mean loss of ``model`` on ``(X, y)`` in evaluation mode (sample-weighted over batches)."""
     mode = model.training
-    model.train(False)
+    model.eval()
     try:
         total = 0.0
         for idx in _iter_batches(X.shape[0], batch_size, None):
             total += loss.forward(model.forward(X[idx]), y[idx]) * idx.size
     finally:
-        model.train(mode)
+        model.set_training(mode)
     return total / X.shape[0]
 
 
@@ -184,7 +184,7 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
     if has_val:
         history["val_loss"] = []
     best, no_improvement = np.inf, 0
-    model.train(True)
+    model.set_training(True)
     n = X.shape[0]
     with float_errors_as_value_error("train", _DIVERGED):
         for epoch in range(epochs):

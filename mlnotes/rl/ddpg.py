@@ -107,7 +107,7 @@ class DDPG(BaseEstimator):
     >>> from mlnotes.rl import DDPG, PointMass
     >>> env = PointMass()
     >>> agent = DDPG(hidden_sizes=(32, 32), learning_starts=200, random_state=0)
-    >>> returns = agent.train(env, episodes=10)
+    >>> returns = agent.learn(env, episodes=10)
     >>> returns.shape, agent.act([0.5, 0.0]).shape
     ((10,), (1,))
     """
@@ -131,7 +131,7 @@ class DDPG(BaseEstimator):
         self.random_state = random_state
 
     # ------------------------------------------------------------------ training
-    def train(self, env: Any, episodes: int, *, max_steps: int = 1000) -> np.ndarray:
+    def learn(self, env: Any, episodes: int, *, max_steps: int = 1000) -> np.ndarray:
         """Train from scratch for ``episodes`` episodes on ``env``.
 
         Parameters
@@ -179,7 +179,7 @@ class DDPG(BaseEstimator):
         self.returns_ = np.zeros(episodes)
         env_seed = int(rng.integers(2**31 - 1))
         total_steps = 0
-        with float_errors_as_value_error("DDPG.train", _DIVERGED):
+        with float_errors_as_value_error("DDPG.learn", _DIVERGED):
             for episode in range(episodes):
                 state, _ = env.reset(seed=env_seed if episode == 0 else None)
                 x = self.encoder_.one(state)
