@@ -240,3 +240,13 @@ def test_benchmark_quick(capsys):
     bench.main(["--quick"])
     out = capsys.readouterr().out
     assert "episodes/s" in out and "q_learning" in out and "DDPG" in out
+
+
+def test_agents_learn_and_have_no_train_method():
+    """``train`` is the network training loop (mlnotes.nn.train) only; agents ``learn`` (stable-baselines)."""
+    for Agent in (DQN, DDPG):
+        assert callable(Agent.learn) and not hasattr(Agent, "train")
+    r1 = DQN(hidden_sizes=(8,), learning_starts=5, random_state=0).learn(GridWorld((2, 3), max_steps=10), 3)
+    r2 = DQN(hidden_sizes=(8,), learning_starts=5, random_state=0).learn(GridWorld((2, 3), max_steps=10), 3)
+    np.testing.assert_array_equal(r1, r2)
+    assert r1.shape == (3,)
