@@ -16,14 +16,21 @@ from sklearn.neural_network import MLPRegressor as SkMLPRegressor
 from mlnotes._validation import ConvergenceWarning, NotFittedError
 from mlnotes.datasets import make_blobs, make_moons, make_spirals
 from mlnotes.nn import (
+    Adam,
+    BCEWithLogitsLoss,
     Dense,
+    Identity,
     MLPClassifier,
     MLPRegressor,
     ReLU,
     Sequential,
     Sigmoid,
+    SoftmaxCrossEntropyLoss,
     Tanh,
+    make_mlp,
+    train,
 )
+from mlnotes.nn.mlp import _HalfSquaredError  # the regression loss the estimator passes to train
 
 X_XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y_XOR = np.array([0, 1, 1, 0])
@@ -224,9 +231,6 @@ def test_benchmark_quick_mode_prints_its_tables(capsys):
                                          (MLPRegressor, "continuous")])
 def test_fit_is_make_mlp_plus_nn_train(Est, y_kind):
     """The estimator's loss curve and weights equal an explicit make_mlp + nn.train run with the same seed."""
-    from mlnotes.nn import Adam, BCEWithLogitsLoss, SoftmaxCrossEntropyLoss, make_mlp, train
-    from mlnotes.nn.mlp import _HalfSquaredError
-
     rng = np.random.default_rng(1)
     X = rng.normal(size=(90, 4))
     y = {"multiclass": rng.integers(0, 3, 90), "binary": rng.integers(0, 2, 90),
@@ -260,8 +264,6 @@ def test_fit_calls_nn_train_once(monkeypatch):
 
 
 def test_make_mlp_layers_shapes_and_initialisations():
-    from mlnotes.nn import Identity, make_mlp
-
     net = make_mlp([5, 7, 3, 2], activation="tanh", out_activation="logistic", random_state=0)
     assert [type(layer) for layer in net.layers] == [Dense, Tanh, Dense, Tanh, Dense, Sigmoid]
     assert [net.params[k].shape for k in net.params] == [(5, 7), (7,), (7, 3), (3,), (3, 2), (2,)]
