@@ -30,7 +30,7 @@ from mlnotes.nn import (
     make_mlp,
     train,
 )
-from mlnotes.nn.mlp import _HalfSquaredError  # the regression loss the estimator passes to train
+from mlnotes.nn.mlp import _HalfSquaredError
 
 X_XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y_XOR = np.array([0, 1, 1, 0])
