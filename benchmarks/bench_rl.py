@@ -85,7 +85,7 @@ def deep_rows(quick: bool, repeats: int) -> list[list[str]]:
 
         def run() -> None:
             agent = make_agent()
-            agent.train(make_env(), episodes=episodes)
+            agent.learn(make_env(), episodes=episodes)
             agents.append(agent)
 
         seconds = best_time(run, repeats)

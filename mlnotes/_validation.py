@@ -763,3 +763,137 @@ def float_errors_as_value_error(what: str, hint: str = "") -> Iterator[None]:
                                                               "for float64 arithmetic; rescale them "
                                                               "(e.g. standardize the features).")
         ) from None
+
+
+# --- batches of the neural-network layers and losses (mlnotes.nn) -----------------------------
+__all__ += ["check_batch", "check_grad_y", "check_targets"]
+
+
+def check_batch(x: Any, *, owner: Any, name: str = "input",
+                finite_hint: str = "expected finite values.") -> np.ndarray:
+    """``x`` as a non-empty, finite, floating-point batch of shape (N, ...).
+
+    The one input check of the layers and losses of [`mlnotes.nn`][mlnotes.nn]:
+    integer and boolean input becomes float64, float input keeps its dtype.
+
+    Parameters
+    ----------
+    x : array-like of shape (N, ...)
+        The batch.
+    owner : object
+        The layer or loss that checks; its ``repr`` starts every error message.
+    name : str
+        How ``x`` is called in error messages (``"input"``, ``"grad_y"``, ``"pred"``).
+    finite_hint : str
+        The end of the message for NaN or infinite entries.
+
+    Returns
+    -------
+    ndarray of shape (N, ...)
+
+    Examples
+    --------
+    >>> check_batch([[1, 2]], owner="Dense(2 -> 1)")
+    array([[1., 2.]])
+    >>> check_batch(np.zeros((0, 2)), owner="Dense(2 -> 1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Dense(2 -> 1)' expected a non-empty batch of shape (N, ...), got input of shape (0, 2).
+    """
+    try:
+        x = check_array(x, name=name, ensure_2d=False, allow_nd=True, dtype=None, ensure_finite=False,
+                        ensure_min_samples=0)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{owner!r} expected a numeric array: {exc}") from None
+    if x.dtype.kind != "f":
+        x = x.astype(np.float64)
+    if x.ndim == 0 or x.shape[0] == 0:
+        raise ValueError(f"{owner!r} expected a non-empty batch of shape (N, ...), got {name} of "
+                         f"shape {x.shape}.")
+    if not np.isfinite(x).all():
+        bad = "NaN" if np.isnan(x).any() else "infinity"
+        raise ValueError(f"{owner!r} received {name} of shape {x.shape} containing {bad}; {finite_hint}")
+    return x
+
+
+def check_grad_y(grad_y: Any, shape: tuple[int, ...] | None, *, owner: Any) -> np.ndarray:
+    """The upstream gradient of a layer's ``backward``, of the shape of its last output.
+
+    Parameters
+    ----------
+    grad_y : array-like
+        $\\partial L/\\partial y$.
+    shape : tuple of int or None
+        Shape of the layer's last output; ``None`` if ``forward`` has not run yet.
+    owner : object
+        The layer; its ``repr`` starts every error message.
+
+    Returns
+    -------
+    ndarray of float64 and shape ``shape``
+
+    Examples
+    --------
+    >>> check_grad_y(np.ones((2, 3)), (2, 4), owner="ReLU()")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'ReLU()' backward expected grad_y of shape (2, 4) (its output), got (2, 3).
+    """
+    if shape is None:
+        raise ValueError(f"{owner!r}.backward called before forward; call forward first.")
+    grad_y = check_batch(grad_y, owner=owner, name="grad_y").astype(np.float64, copy=False)
+    if grad_y.shape != shape:
+        raise ValueError(f"{owner!r} backward expected grad_y of shape {shape} (its output), "
+                         f"got {grad_y.shape}.")
+    return grad_y
+
+
+def check_targets(y: Any, n_samples: int, *, name: str = "y", owner: Any = None, match: str = "X",
+                  shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """Finite numeric targets with one row per sample (dtype kept; booleans become float64).
+
+    Parameters
+    ----------
+    y : array-like of shape (n_samples, ...)
+        Targets of a network or a loss.
+    n_samples : int
+        Rows expected (those of the inputs or predictions).
+    name : str
+        How ``y`` is called in error messages.
+    owner : object, optional
+        The loss that checks; its ``repr`` starts every error message.
+    match : str
+        What ``y`` must match, for error messages (e.g. ``"pred of shape (4, 1)"``).
+    shape : tuple of int, optional
+        The exact shape required (a loss's ``pred``); a ``y`` of shape (N,) is
+        accepted for (N, 1) and reshaped.
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+    >>> check_targets([0, 1, 1], 3)
+    array([0, 1, 1])
+    >>> check_targets([0, 1], 3, match="X of shape (3, 2)")
+    Traceback (most recent call last):
+    ...
+    ValueError: y of shape (2,) does not match X of shape (3, 2); expected 3 rows.
+    """
+    prefix = "" if owner is None else f"{owner!r}: "
+    try:
+        y = check_array(y, name=name, ensure_2d=False, allow_nd=True, dtype=None, ensure_finite=False,
+                        ensure_min_samples=0)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{prefix}{exc}") from None
+    if y.dtype.kind == "b":
+        y = y.astype(np.float64)
+    if y.dtype.kind == "f" and not np.isfinite(y).all():
+        raise ValueError(f"{prefix}received {name} containing NaN or infinity; expected finite values.")
+    if shape is not None and y.shape != shape and len(shape) == 2 and shape[1] == 1 and y.shape == shape[:1]:
+        y = y.reshape(-1, 1)  # (N,) targets for a single output column
+    if y.ndim == 0 or y.shape[0] != n_samples or shape is not None and y.shape != shape:
+        expected = f"shape {shape}" if shape is not None else f"{n_samples} rows"
+        raise ValueError(f"{prefix}{name} of shape {y.shape} does not match {match}; expected {expected}.")
+    return y

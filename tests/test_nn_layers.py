@@ -192,8 +192,11 @@ def test_sequential_parameters_modes_and_state():
     assert net.params["0.W"] is net.layers[0].params["W"]
     assert net.n_params == 2 * 3 + 3 + 3 + 1
     assert net.eval() is net and not any(layer.training for layer in net.layers)
-    net.train()
+    assert net.set_training() is net and net.training
     assert all(layer.training for layer in net.layers)
+    net.set_training(False)
+    assert not net.training and not any(layer.training for layer in net.layers)
+    assert not hasattr(net, "train")  # the word train is the loop function nn.train only
     state = net.state_dict()
     other = Sequential([Dense(2, 3, random_state=7), Tanh(), Dense(3, 1, random_state=8)])
     other.load_state_dict(state)

@@ -16,14 +16,21 @@ from sklearn.neural_network import MLPRegressor as SkMLPRegressor
 from mlnotes._validation import ConvergenceWarning, NotFittedError
 from mlnotes.datasets import make_blobs, make_moons, make_spirals
 from mlnotes.nn import (
+    Adam,
+    BCEWithLogitsLoss,
     Dense,
+    Identity,
     MLPClassifier,
     MLPRegressor,
     ReLU,
     Sequential,
     Sigmoid,
+    SoftmaxCrossEntropyLoss,
     Tanh,
+    make_mlp,
+    train,
 )
+from mlnotes.nn.mlp import _HalfSquaredError
 
 X_XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y_XOR = np.array([0, 1, 1, 0])
@@ -110,7 +117,7 @@ def test_one_epoch_matches_scikit_learn_exactly(monkeypatch, Ours, Ref, y_kind, 
     ref = quiet_fit(Ref(warm_start=True, random_state=0, **params), X, y)
     start = network_from(copy.deepcopy(ref.coefs_), copy.deepcopy(ref.intercepts_), act_layer)
     quiet_fit(ref, X, y)  # one more epoch from `start` (a fresh optimizer, as in our fit)
-    monkeypatch.setattr(Ours, "_build", lambda self, n_in, n_out, rng: start)
+    monkeypatch.setattr("mlnotes.nn.mlp.make_mlp", lambda *args, **kwargs: start)
     ours = quiet_fit(Ours(**params), X, y)
     assert ours.loss_curve_[0] == pytest.approx(ref.loss_curve_[-1], rel=1e-9)
     for a, b in zip(ours.coefs_ + ours.intercepts_, ref.coefs_ + ref.intercepts_):
@@ -204,7 +211,7 @@ def test_bad_input_and_hyper_parameters():
     clf = quiet_fit(MLPClassifier(hidden_layer_sizes=(3,), max_iter=2, random_state=0), X, y)
     with pytest.raises(ValueError, match="X has 3 features, but MLPClassifier is expecting 2 features"):
         clf.predict(np.zeros((2, 3)))
-    with pytest.raises(ValueError, match="Floating-point overflow in MLPRegressor.fit|NaN or infinity"):
+    with pytest.raises(ValueError, match="Floating-point overflow in train .*The training diverged|NaN or infinity"):
         quiet_fit(MLPRegressor(hidden_layer_sizes=(4,), solver="sgd", learning_rate_init=1e3, max_iter=50,
                                random_state=0), X, np.array([1e150, -1e150, 1e150, -1e150]))
 
@@ -217,3 +224,67 @@ def test_benchmark_quick_mode_prints_its_tables(capsys):
     assert "| case" in out and "ratio" in out
     assert out.count("| yes |") + out.count("|  no |") == 3
     assert "share of peak" in out and "worst training ratio" in out
+
+
+# --- one loop, one builder ------------------------------------------------------------------------
+@pytest.mark.parametrize("Est, y_kind", [(MLPClassifier, "multiclass"), (MLPClassifier, "binary"),
+                                         (MLPRegressor, "continuous")])
+def test_fit_is_make_mlp_plus_nn_train(Est, y_kind):
+    """The estimator's loss curve and weights equal an explicit make_mlp + nn.train run with the same seed."""
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(90, 4))
+    y = {"multiclass": rng.integers(0, 3, 90), "binary": rng.integers(0, 2, 90),
+         "continuous": rng.normal(size=90)}[y_kind]
+    est = quiet_fit(Est(hidden_layer_sizes=(6, 5), activation="tanh", alpha=0.01, batch_size=32, max_iter=15,
+                        tol=0.0, n_iter_no_change=100, random_state=7), X, y)
+    gen = np.random.default_rng(7)
+    n_out, loss, target = {"multiclass": (3, SoftmaxCrossEntropyLoss(), y),
+                           "binary": (1, BCEWithLogitsLoss(), y.reshape(-1, 1).astype(float)),
+                           "continuous": (1, _HalfSquaredError(), y.reshape(-1, 1))}[y_kind]
+    net = make_mlp([4, 6, 5, n_out], activation="tanh", init="glorot", random_state=gen)
+    hist = train(net, X, target, loss=loss, optimizer=Adam(lr=0.01), epochs=15, batch_size=32,
+                 random_state=gen, alpha=0.01)
+    np.testing.assert_allclose(est.loss_curve_, hist["loss"], rtol=1e-12, atol=0)
+    for W, W_ref in zip(est.coefs_, [net.params[k] for k in net.params if k.endswith("W")]):
+        np.testing.assert_allclose(W, W_ref, rtol=1e-12, atol=0)
+
+
+def test_fit_calls_nn_train_once(monkeypatch):
+    import mlnotes.nn.mlp as mlp_module
+
+    calls, real_train = [], mlp_module.train
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs)
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(mlp_module, "train", spy)
+    quiet_fit(MLPClassifier(hidden_layer_sizes=(4,), max_iter=3, random_state=0), X_XOR, Y_XOR)
+    assert len(calls) == 1 and calls[0]["epochs"] == 3 and calls[0]["batch_size"] == 4
+
+
+def test_make_mlp_layers_shapes_and_initialisations():
+    net = make_mlp([5, 7, 3, 2], activation="tanh", out_activation="logistic", random_state=0)
+    assert [type(layer) for layer in net.layers] == [Dense, Tanh, Dense, Tanh, Dense, Sigmoid]
+    assert [net.params[k].shape for k in net.params] == [(5, 7), (7,), (7, 3), (3,), (3, 2), (2,)]
+    assert net.layer_sizes == [5, 7, 3, 2]
+    assert type(make_mlp([2, 2], activation="identity", random_state=0).layers[0]) is Dense
+    assert type(make_mlp([2, 3, 2], activation="identity", random_state=0).layers[1]) is Identity
+    # "he": the layers Dense(init="he") ... Dense(init="xavier") would draw from the same generator, zero biases
+    rng = np.random.default_rng(4)
+    ref = [Dense(5, 7, init="he", random_state=rng), Dense(7, 2, init="xavier", random_state=rng)]
+    he = make_mlp([5, 7, 2], random_state=np.random.default_rng(4))
+    for layer, expected in zip(he.layers[::2], ref):
+        np.testing.assert_array_equal(layer.params["W"], expected.params["W"])
+        np.testing.assert_array_equal(layer.params["b"], 0.0)
+    # "glorot": scikit-learn's bounds sqrt(6 / (fan_in + fan_out)) (sqrt(2 / ...) for logistic), on the biases too
+    for act, factor in (("relu", 6.0), ("logistic", 2.0)):
+        net = make_mlp([300, 200, 100], activation=act, init="glorot", random_state=0)
+        for layer in net.layers[::2]:
+            bound = np.sqrt(factor / (layer.in_features + layer.out_features))
+            for arr in layer.params.values():
+                assert np.abs(arr).max() <= bound and np.abs(arr).max() > 0.95 * bound
+    with pytest.raises(TypeError, match="sizes must be a sequence of at least two ints"):
+        make_mlp([3], random_state=0)
+    with pytest.raises(ValueError, match="init must be one of"):
+        make_mlp([3, 2], init="zeros", random_state=0)

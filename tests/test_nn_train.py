@@ -226,7 +226,7 @@ def test_train_bad_input():
     X, y = xor_data()
     net = Sequential([Dense(2, 2)])
     kw = dict(loss=SoftmaxCrossEntropyLoss(), optimizer=SGD())
-    with pytest.raises(ValueError, match=r"y has shape \(3,\), expected 4 rows"):
+    with pytest.raises(ValueError, match=r"y of shape \(3,\) does not match X of shape \(4, 2\); expected 4 rows"):
         train(net, X, y[:3], **kw)
     with pytest.raises(ValueError, match="X contains NaN"):
         train(net, np.where(X == 1, np.nan, X), y, **kw)
@@ -241,3 +241,55 @@ def test_train_bad_input():
         train(net, X, y, loss=lambda p, t: 0.0, optimizer=SGD())
     with pytest.raises(ValueError, match="epochs must be >= 1"):
         train(net, X, y, epochs=0, **kw)
+
+
+# --- the loop's options: L2 penalty, stopping rule, callbacks, backward_params -----------------
+def test_l2_penalty_step_and_recorded_loss_match_hand_computation():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(6, 3)), rng.normal(size=(6, 2))
+    net = Sequential([Dense(3, 2, random_state=0)])
+    W0, b0 = net.params["0.W"].copy(), net.params["0.b"].copy()
+    alpha, lr = 0.3, 0.1
+    hist = train(net, X, y, loss=MSELoss(), optimizer=SGD(lr=lr), epochs=1, batch_size=6, shuffle=False,
+                 alpha=alpha)
+    diff = X @ W0 + b0 - y
+    grad_W = X.T @ (2 * diff / diff.size) + alpha / 6 * W0
+    grad_b = (2 * diff / diff.size).sum(axis=0)
+    np.testing.assert_allclose(net.params["0.W"], W0 - lr * grad_W, rtol=1e-12)
+    np.testing.assert_allclose(net.params["0.b"], b0 - lr * grad_b, rtol=1e-12)  # biases are not penalised
+    expected = np.mean(diff**2) + 0.5 * alpha * np.sum(W0**2) / 6
+    assert hist["loss"][0] == pytest.approx(expected, rel=1e-12)
+
+
+def test_stopping_rule_on_plateau_and_callback():
+    X, y = xor_data()
+
+    def fit(**kw):
+        net = Sequential([Dense(2, 4, random_state=0), Tanh(), Dense(4, 2, random_state=1)])
+        return train(net, X, y, loss=SoftmaxCrossEntropyLoss(), optimizer=SGD(lr=1e-9), epochs=50,
+                     batch_size=4, random_state=0, **kw)["loss"]
+
+    assert fit().size == 50  # no tol: every epoch runs
+    # a learning rate of 1e-9 changes nothing: no improvement by 1e-3, so epoch 0 is the best and the
+    # rule stops after n_iter_no_change + 1 further epochs
+    assert fit(tol=1e-3, n_iter_no_change=3).size == 5
+    plateaus = []
+    assert fit(tol=1e-3, n_iter_no_change=3, on_plateau=lambda: plateaus.append(1) or len(plateaus) < 3).size == 13
+    assert len(plateaus) == 3
+    seen = []
+    assert fit(callback=lambda epoch, loss: seen.append((epoch, loss)) or epoch == 6).size == 7
+    assert [e for e, _ in seen] == list(range(7))
+    with pytest.raises(TypeError, match="callback must be callable"):
+        fit(callback=3)
+
+
+def test_backward_params_fills_the_same_grads_as_backward():
+    rng = np.random.default_rng(0)
+    x, g = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+    nets = [Sequential([Dense(3, 4, random_state=0), ReLU(), Dense(4, 2, random_state=1)]) for _ in range(2)]
+    for net in nets:
+        net.forward(x)
+    assert nets[0].backward_params(g) is None
+    nets[1].backward(g)
+    for key in nets[0].grads:
+        np.testing.assert_array_equal(nets[0].grads[key], nets[1].grads[key])

@@ -11,6 +11,7 @@ import pytest
 from conftest import load_benchmark
 
 from mlnotes._validation import NotFittedError
+from mlnotes.nn import make_mlp
 from mlnotes.rl import (
     DDPG,
     DQN,
@@ -20,7 +21,6 @@ from mlnotes.rl import (
     StateEncoder,
     greedy_path,
     hard_update,
-    mlp,
     one_hot,
     soft_update,
 )
@@ -86,7 +86,7 @@ def test_replay_buffer_ring_and_sampling():
 
 def test_hard_and_soft_updates():
     rng = np.random.default_rng(0)
-    online = mlp([3, 4, 2], rng=rng)
+    online = make_mlp([3, 4, 2], random_state=rng)
     target = copy.deepcopy(online)
     for layer, key in online.parameters():
         layer.params[key] += 1.0
@@ -103,7 +103,7 @@ def test_hard_and_soft_updates():
 def test_critic_action_gradient_matches_finite_differences():
     """DDPG's dQ/da = action part of the critic's input gradient from dQ = 1."""
     rng = np.random.default_rng(1)
-    critic = mlp([3 + 2, 16, 16, 1], rng=rng)
+    critic = make_mlp([3 + 2, 16, 16, 1], random_state=rng)
     X, U = rng.normal(size=(5, 3)), rng.uniform(-1, 1, size=(5, 2))
     critic.forward(np.hstack([X, U]))
     grad = critic.backward(np.ones((5, 1)))[:, 3:]
@@ -125,7 +125,7 @@ def test_dqn_solves_a_grid_world():
     walls = [(1, 1), (1, 2), (1, 3), (3, 1), (3, 2), (3, 3)]
     env = GridWorld((5, 5), walls=walls, max_steps=50)
     agent = DQN(learning_starts=100, target_update_interval=100, random_state=0)
-    returns = agent.train(env, episodes=150)
+    returns = agent.learn(env, episodes=150)
     optimal = shortest_steps((5, 5), set(walls), (0, 0), (4, 4))
     path = greedy_path(env, agent.act)
     assert optimal == 8 and path[-1] == 24 and len(path) - 1 == optimal
@@ -137,9 +137,9 @@ def test_dqn_solves_a_grid_world():
 def test_dqn_mse_loss_and_reproducibility():
     env = GridWorld((3, 3), max_steps=30)
     kw = dict(loss="mse", learning_starts=50, target_update_interval=50, random_state=4)
-    r1 = DQN(**kw).train(env, episodes=60)
+    r1 = DQN(**kw).learn(env, episodes=60)
     agent = DQN(**kw)
-    r2 = agent.train(env, episodes=60)
+    r2 = agent.learn(env, episodes=60)
     np.testing.assert_array_equal(r1, r2)
     assert len(greedy_path(env, agent.act)) - 1 == 4
     assert 0 <= agent.act(0, greedy=False) < 4
@@ -148,7 +148,7 @@ def test_dqn_mse_loss_and_reproducibility():
 def test_dqn_runs_on_a_gymnasium_env():
     env = gym.make("CliffWalking-v1")
     agent = DQN(learning_starts=20, batch_size=8, random_state=0)
-    returns = agent.train(env, episodes=3, max_steps=40)
+    returns = agent.learn(env, episodes=3, max_steps=40)
     assert returns.shape == (3,) and agent.q_values([36]).shape == (1, 4)
 
 
@@ -162,16 +162,16 @@ def test_dqn_runs_on_a_gymnasium_env():
 ])
 def test_dqn_bad_hyper_parameters(kwargs, error, match):
     with pytest.raises(error, match=match):
-        DQN(**kwargs).train(GridWorld((2, 2)), episodes=1)
+        DQN(**kwargs).learn(GridWorld((2, 2)), episodes=1)
 
 
 def test_dqn_errors():
     with pytest.raises(NotFittedError):
         DQN().act(0)
     with pytest.raises(TypeError, match="DQN needs a discrete action space"):
-        DQN().train(PointMass(), episodes=1)
+        DQN().learn(PointMass(), episodes=1)
     with pytest.raises(ValueError, match="episodes must be >= 1"):
-        DQN().train(GridWorld(), episodes=0)
+        DQN().learn(GridWorld(), episodes=0)
     assert repr(DQN(gamma=0.9)) == "DQN(gamma=0.9)"
 
 # ----------------------------------------------------------------------------- DDPG
@@ -180,7 +180,7 @@ def test_dqn_errors():
 def test_ddpg_beats_a_random_policy():
     env = PointMass()
     agent = DDPG(hidden_sizes=(32, 32), learning_starts=250, random_state=0)
-    returns = agent.train(env, episodes=25)
+    returns = agent.learn(env, episodes=25)
     assert returns.shape == (25,) and agent.n_updates_ > 900
     seeds = range(1000, 1020)
     rng = np.random.default_rng(0)
@@ -196,9 +196,9 @@ def test_ddpg_beats_a_random_policy():
 def test_ddpg_ou_noise_reproducible_and_scaled_actions():
     env = PointMass(dim=2)
     kw = dict(hidden_sizes=(8,), learning_starts=20, batch_size=8, action_noise="ou", random_state=2)
-    r1 = DDPG(**kw).train(env, episodes=2)
+    r1 = DDPG(**kw).learn(env, episodes=2)
     agent = DDPG(**kw)
-    r2 = agent.train(env, episodes=2)
+    r2 = agent.learn(env, episodes=2)
     np.testing.assert_array_equal(r1, r2)
     actions = agent.policy(np.zeros((3, 4)))
     assert actions.shape == (3, 2) and np.all(np.abs(actions) <= 1.0)
@@ -209,7 +209,7 @@ def test_ddpg_on_a_gymnasium_box_env():
     """Runs unchanged on Gymnasium's Pendulum-v1 (action box [-2, 2])."""
     env = gym.make("Pendulum-v1")
     agent = DDPG(hidden_sizes=(8,), learning_starts=20, batch_size=8, random_state=0)
-    returns = agent.train(env, episodes=1, max_steps=40)
+    returns = agent.learn(env, episodes=1, max_steps=40)
     action = agent.act(env.reset(seed=0)[0])
     assert returns.shape == (1,) and action.shape == (1,) and -2.0 <= action[0] <= 2.0
 
@@ -222,14 +222,14 @@ def test_ddpg_on_a_gymnasium_box_env():
 ])
 def test_ddpg_bad_hyper_parameters(kwargs, error, match):
     with pytest.raises(error, match=match):
-        DDPG(**kwargs).train(PointMass(), episodes=1)
+        DDPG(**kwargs).learn(PointMass(), episodes=1)
 
 
 def test_ddpg_errors():
     with pytest.raises(NotFittedError):
         DDPG().act([0.0, 0.0])
     with pytest.raises(TypeError, match="DDPG needs a continuous"):
-        DDPG().train(GridWorld(), episodes=1)
+        DDPG().learn(GridWorld(), episodes=1)
 
 # ----------------------------------------------------------------------------- benchmark smoke test
 
@@ -240,3 +240,13 @@ def test_benchmark_quick(capsys):
     bench.main(["--quick"])
     out = capsys.readouterr().out
     assert "episodes/s" in out and "q_learning" in out and "DDPG" in out
+
+
+def test_agents_learn_and_have_no_train_method():
+    """``train`` is the network training loop (mlnotes.nn.train) only; agents ``learn`` (stable-baselines)."""
+    for Agent in (DQN, DDPG):
+        assert callable(Agent.learn) and not hasattr(Agent, "train")
+    r1 = DQN(hidden_sizes=(8,), learning_starts=5, random_state=0).learn(GridWorld((2, 3), max_steps=10), 3)
+    r2 = DQN(hidden_sizes=(8,), learning_starts=5, random_state=0).learn(GridWorld((2, 3), max_steps=10), 3)
+    np.testing.assert_array_equal(r1, r2)
+    assert r1.shape == (3,)

@@ -326,7 +326,7 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.nn.model.Sequential": C([Dense(3, 4, random_state=0), ReLU(), Dense(4, 2, random_state=1)],
                                          calls=(M("forward", X), M("backward", np.ones((12, 2))),
                                                 M("predict", X_TEST), M("summary"), M("named_params"),
-                                                M("parameters"), M("train", True), M("eval"),
+                                                M("parameters"), M("set_training", True), M("eval"),
                                                 M("state_dict"))),
         "mlnotes.nn.losses.MSELoss": C(calls=(M("forward", np.ones((4, 2)), np.zeros((4, 2))), M("backward"))),
         "mlnotes.nn.losses.BCELoss": C(1e-12, calls=(M("forward", np.full((4, 1), 0.3), np.array([[0.0], [1.0]] * 2)),
@@ -338,8 +338,12 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.nn.optim.SGD": C(0.1, calls=(M("step", _with_grads()), M("reset"))),
         "mlnotes.nn.optim.Momentum": C(0.1, 0.9, False, calls=(M("step", _with_grads()),)),
         "mlnotes.nn.optim.Adam": C(0.01, 0.9, 0.999, 1e-8, calls=(M("step", _with_grads()),)),
-        "mlnotes.nn.model.train": F(_net(), X, Y_CLASS, loss=SoftmaxCrossEntropyLoss(), optimizer=SGD(0.1),
-                                    epochs=2, batch_size=4, random_state=0),
+        "mlnotes.nn.training.train": F(_net(), X, Y_CLASS, loss=SoftmaxCrossEntropyLoss(), optimizer=SGD(0.1),
+                                       epochs=2, batch_size=4, random_state=0, alpha=0.01, tol=1e-4,
+                                       n_iter_no_change=1, on_plateau=lambda: False,
+                                       callback=lambda epoch, loss: None),
+        "mlnotes.nn.model.make_mlp": F([3, 4, 2], activation="tanh", out_activation=None, init="glorot",
+                                       random_state=0),
         "mlnotes.nn.model.collapse_linear": F(Sequential([Dense(3, 4, random_state=0), Dense(4, 2, random_state=1)])),
         "mlnotes.nn.gradcheck.gradient_check": F(_net(), X[:3], eps=1e-6, random_state=0),
         "mlnotes.nn.gradcheck.GradCheckResult": C({"x": 1e-9, "0.W": 1e-10}, calls=(M("keys"),)),
@@ -363,9 +367,9 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.rl.tabular.sarsa": F(_grid(), episodes=2, random_state=0, max_steps=20),
         "mlnotes.rl.tabular.greedy_path": F(_grid(), q_table, max_steps=5, seed=0),
         "mlnotes.rl.tabular.epsilon_greedy": F(np.array([0.0, 2.0, 1.0]), 0.1, np.random.default_rng(0)),
-        "mlnotes.rl.dqn.DQN": C(**rl_fast, calls=(M("train", _grid(), 2, max_steps=10), M("q_values", [0, 1]),
+        "mlnotes.rl.dqn.DQN": C(**rl_fast, calls=(M("learn", _grid(), 2, max_steps=10), M("q_values", [0, 1]),
                                                   M("policy", [0, 1]), M("act", 0))),
-        "mlnotes.rl.ddpg.DDPG": C(**rl_fast, calls=(M("train", _point_mass(), 2, max_steps=5),
+        "mlnotes.rl.ddpg.DDPG": C(**rl_fast, calls=(M("learn", _point_mass(), 2, max_steps=5),
                                                     M("act", np.array([0.1, 0.0])),
                                                     M("policy", np.zeros((2, 2))),
                                                     M("q_values", np.zeros((2, 2)), np.zeros((2, 1))))),
@@ -374,7 +378,6 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.rl.networks.StateEncoder": C(Box(-1.0, 1.0, (2,)), calls=(M("one", np.zeros(2)),
                                                                            M("many", np.zeros((3, 2))))),
         "mlnotes.rl.networks.one_hot": F(np.array([2, 0]), 3),
-        "mlnotes.rl.networks.mlp": F([3, 4, 2], out_activation=None, rng=np.random.default_rng(0)),
         "mlnotes.rl.networks.hard_update": F(_net(), _net()),
         "mlnotes.rl.networks.soft_update": F(_net(), _net(), 0.1),
         # ---- sequence
@@ -465,10 +468,9 @@ OK = {
     "mlnotes.book.cnn.stroke_experiment": {"random_state": {"None"}},
     "mlnotes.nn.gradcheck.gradient_check": {"random_state": {"None"}},
     "mlnotes.rl.gridworld.GridWorld": {"max_steps": {"None"}, "walls": {"empty"}, "cliff": {"empty"}},
-    "mlnotes.rl.networks.mlp": {"rng": {"None"}},
     "mlnotes.rl.networks.one_hot": {"states": {"empty", "one axis less"}},
     "mlnotes.nn.model.Sequential": {"layers": {"empty"}},
-    "mlnotes.nn.model.train": {"y": {"one axis more"}},
+    "mlnotes.nn.training.train": {"y": {"one axis more"}},
     "mlnotes.rl.continuous.PointMass": {"action": {"one axis less"}},
     "mlnotes.anomaly.average_path_length": {"n": {"empty", "one axis less", "one axis more"}},
     "mlnotes.book.plots.draw_neuron": {"bias": {"None", "a string"}, "body": {"a string"}, "output": {"a string"},
@@ -926,8 +928,8 @@ def test_issue_15_examples():
     from mlnotes.datasets import make_line
     from mlnotes.linear_model import LogisticRegression
     from mlnotes.model_selection import GridSearchCV, cross_val_score
-    from mlnotes.nn import sigmoid, softmax
-    from mlnotes.rl import ReplayBuffer, epsilon_greedy, mlp, soft_update
+    from mlnotes.nn import make_mlp, sigmoid, softmax
+    from mlnotes.rl import ReplayBuffer, epsilon_greedy, soft_update
 
     clf = LogisticRegression().fit(X, Y_CLASS)
     for bad_y in (None, [0], [np.nan] * 5, Y_CLASS):  # y missing, too short, NaN, too long
@@ -953,11 +955,11 @@ def test_issue_15_examples():
         epsilon_greedy(np.zeros((2, 3)), 0.0, np.random.default_rng(0))
     with pytest.raises(ValueError, match=r"state must have shape \(2,\)"):
         ReplayBuffer(4, 2).add(np.zeros(3), 0, 1.0, np.zeros(2), False)
-    net = mlp([2, 3, 1], rng=np.random.default_rng(0))
+    net = make_mlp([2, 3, 1], random_state=np.random.default_rng(0))
     with pytest.raises(ValueError, match="tau must be finite"):
-        soft_update(net, mlp([2, 3, 1], rng=np.random.default_rng(1)), float("nan"))
+        soft_update(net, make_mlp([2, 3, 1], random_state=np.random.default_rng(1)), float("nan"))
     with pytest.raises(ValueError, match="out_activation must be one of"):
-        mlp([2, 3, 1], out_activation="relu", rng=np.random.default_rng(0))
+        make_mlp([2, 3, 1], out_activation="softplus", random_state=np.random.default_rng(0))
     with pytest.raises(ValueError, match=r"the support of \{a\} must be > 0"):
         association_rules({frozenset("a"): 0.0, frozenset("b"): 0.5, frozenset("ab"): 0.0}, 0.5)
     from mlnotes.datasets import make_moons

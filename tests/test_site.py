@@ -4,9 +4,6 @@ from __future__ import annotations
 import json
 import pkgutil
 import re
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 from urllib.parse import urljoin
 

@@ -144,3 +144,25 @@ def test_bool_interval_length_and_score_checks():
         check_y_for_score([np.nan, 1.0], 2, numeric=True)
     with pytest.raises(ValueError, match="one class"):
         check_n_classes(np.array(["a"]), BaseEstimator())
+
+
+def test_nn_batch_checks_name_owner_received_and_expected():
+    from mlnotes._validation import check_batch, check_grad_y, check_targets
+
+    assert check_batch([[1, 2]], owner="L").dtype == np.float64
+    x32 = np.ones((2, 2), dtype=np.float32)
+    assert check_batch(x32, owner="L") is x32  # float input keeps its dtype, no copy
+    with pytest.raises(ValueError, match=r"'L' received input of shape \(1, 2\) containing NaN"):
+        check_batch([[np.nan, 1.0]], owner="L")
+    with pytest.raises(TypeError, match="'L' expected a numeric array: input must contain numbers"):
+        check_batch([["a"]], owner="L")
+    with pytest.raises(ValueError, match="backward called before forward"):
+        check_grad_y(np.ones((2, 2)), None, owner="L")
+    with pytest.raises(ValueError, match=r"expected grad_y of shape \(2, 3\) \(its output\), got \(2, 2\)"):
+        check_grad_y(np.ones((2, 2)), (2, 3), owner="L")
+    assert check_targets([1.0, 2.0], 2, shape=(2, 1)).shape == (2, 1)
+    assert check_targets([0, 2], 2).dtype.kind == "i"
+    with pytest.raises(ValueError, match=r"y of shape \(3,\) does not match X of shape \(2, 4\); expected 2 rows"):
+        check_targets([0, 1, 2], 2, match="X of shape (2, 4)")
+    with pytest.raises(ValueError, match="received target containing NaN"):
+        check_targets([np.nan], 1, name="target")

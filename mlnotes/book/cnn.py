@@ -36,7 +36,7 @@ import numpy as np
 from .._validation import check_array, check_random_state, check_scalar, float_errors_as_value_error
 from ..metrics import accuracy_score
 from ..nn import (Adam, Conv2D, Dense, Flatten, GlobalMaxPool2D, MaxPool2D, ReLU, Sequential,
-                  SoftmaxCrossEntropyLoss, conv_output_size, train)
+                  SoftmaxCrossEntropyLoss, conv_output_size, make_mlp, train)
 from .data import make_strokes
 
 _DIVERGED = "The training diverged (weights or logits beyond float64); lower the learning rate."
@@ -110,8 +110,7 @@ def make_stroke_mlp(size: int = 12, hidden: int = 64, *, random_state: Any = Non
     check_scalar(size, "size", int, min_val=1)
     check_scalar(hidden, "hidden", int, min_val=1)
     rng = check_random_state(random_state)
-    return Sequential([Flatten(), Dense(size * size, hidden, init="he", random_state=rng), ReLU(),
-                       Dense(hidden, 2, random_state=rng)])
+    return Sequential([Flatten(), *make_mlp([size * size, hidden, 2], init="he", random_state=rng)])
 
 
 def stroke_position_split(n_train: int = 600, n_test: int = 600, *, size: int = 12, stroke_size: int = 4,

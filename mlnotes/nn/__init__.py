@@ -2,7 +2,8 @@
 
 The building blocks follow one protocol ([`Layer`][mlnotes.nn.Layer]): ``forward(x)``,
 ``backward(grad_y)``, ``params``/``grads``. Networks are [`Sequential`][mlnotes.nn.Sequential]
-stacks trained with [`train`][mlnotes.nn.train];
+stacks (an MLP from [`make_mlp`][mlnotes.nn.make_mlp]) trained with [`train`][mlnotes.nn.train], the one
+training loop;
 [`MLPClassifier`][mlnotes.nn.MLPClassifier]/[`MLPRegressor`][mlnotes.nn.MLPRegressor] wrap them in the
 scikit-learn estimator API.
 
@@ -42,9 +43,10 @@ from .gradcheck import GradCheckResult, gradient_check
 from .layers import Dense, Flatten, Identity, ReLU, Sigmoid, Tanh
 from .losses import BCELoss, BCEWithLogitsLoss, Loss, MSELoss, SoftmaxCrossEntropyLoss
 from .mlp import MLPClassifier, MLPRegressor
-from .model import Sequential, collapse_linear, train
+from .model import Sequential, collapse_linear, make_mlp
 from .optim import SGD, Adam, Momentum, Optimizer
 from .perceptron import Perceptron
+from .training import train
 
 __all__ = [
     "Layer",
@@ -84,6 +86,7 @@ __all__ = [
     "GlobalMaxPool2D",
     "GlobalAvgPool2D",
     "Sequential",
+    "make_mlp",
     # losses
     "Loss",
     "MSELoss",

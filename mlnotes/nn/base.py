@@ -30,7 +30,8 @@ class Layer:
         Gradients of the loss with respect to ``params``, same keys and shapes,
         written by [`backward`][mlnotes.nn.Layer.backward].
     training : bool
-        Whether the layer is in training mode.
+        Whether the layer is in training mode; set by
+        [`set_training`][mlnotes.nn.Layer.set_training] and [`eval`][mlnotes.nn.Layer.eval].
     """
 
     def __init__(self) -> None:
@@ -46,6 +47,14 @@ class Layer:
         """Given dL/dy, fill ``grads`` and return dL/dx."""
         raise NotImplementedError
 
+    def backward_params(self, grad_y: np.ndarray) -> None:
+        """Fill ``grads`` only, for a layer whose input gradient nobody needs (a network's first layer).
+
+        The default runs [`backward`][mlnotes.nn.Layer.backward]; layers such as
+        [`Dense`][mlnotes.nn.Dense] skip the product that gives dL/dx.
+        """
+        self.backward(grad_y)
+
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return self.forward(x)
 
@@ -57,14 +66,18 @@ class Layer:
         """
         return [(self, key) for key in self.params]
 
-    def train(self, mode: bool = True) -> "Layer":
-        """Switch to training mode (``mode=True``) or evaluation mode; returns ``self``."""
+    def set_training(self, mode: bool = True) -> "Layer":
+        """Switch to training mode (``mode=True``) or evaluation mode (``False``); returns ``self``.
+
+        The training loop is the function [`train`][mlnotes.nn.train]; this only sets
+        the ``training`` flag (read by layers that behave differently when training).
+        """
         self.training = check_bool(mode, "mode")
         return self
 
     def eval(self) -> "Layer":
-        """Switch to evaluation mode; returns ``self``."""
-        return self.train(False)
+        """Switch to evaluation mode, ``set_training(False)``; returns ``self``."""
+        return self.set_training(False)
 
     def state_dict(self) -> dict[str, np.ndarray]:
         """Copies of the trainable arrays, keyed by name (for saving or target networks)."""

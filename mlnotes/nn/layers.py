@@ -25,39 +25,16 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_random_state, check_scalar
+from .._validation import check_batch, check_grad_y, check_random_state, check_scalar
 from .activations import sigmoid
 from .base import Layer
 
 __all__ = ["Dense", "Sigmoid", "Tanh", "ReLU", "Identity", "Flatten"]
 
 
-def _as_batch(layer: Layer, x: Any, name: str = "input") -> np.ndarray:
-    """``x`` as a non-empty finite float batch (N, ...), with errors naming ``layer``."""
-    try:
-        x = check_array(x, name=name, ensure_2d=False, allow_nd=True, dtype=None, ensure_finite=False)
-    except (TypeError, ValueError) as exc:
-        raise type(exc)(f"{layer!r} expected a numeric array: {exc}") from None
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
-    if x.ndim == 0 or x.shape[0] == 0:
-        raise ValueError(f"{layer!r} expected a non-empty batch of shape (N, ...), got {name} of "
-                         f"shape {x.shape}.")
-    if not np.isfinite(x).all():
-        bad = "NaN" if np.isnan(x).any() else "infinity"
-        raise ValueError(f"{layer!r} received {name} of shape {x.shape} containing {bad}; "
-                         "expected finite values.")
-    return x
-
-
 def _check_grad(layer: Layer, grad_y: Any, shape: tuple[int, ...] | None) -> np.ndarray:
-    if shape is None:
-        raise ValueError(f"{layer!r}.backward called before forward; call forward first.")
-    grad_y = _as_batch(layer, grad_y, "grad_y").astype(np.float64, copy=False)
-    if grad_y.shape != shape:
-        raise ValueError(f"{layer!r} backward expected grad_y of shape {shape} (its output), "
-                         f"got {grad_y.shape}.")
-    return grad_y
+    """``check_grad_y`` with the argument order that ``nn.conv_layers`` imports."""
+    return check_grad_y(grad_y, shape, owner=layer)  # TODO(#13): conv_layers calls check_grad_y itself
 
 
 class Dense(Layer):
@@ -127,7 +104,7 @@ class Dense(Layer):
 
     def forward(self, x: Any) -> np.ndarray:
         """Return ``x @ W + b`` for ``x`` of shape (N, in_features)."""
-        x = _as_batch(self, x)
+        x = check_batch(x, owner=self)
         if x.ndim != 2 or x.shape[1] != self.in_features:
             raise ValueError(f"{self!r} expected input of shape (N, {self.in_features}), got {x.shape}.")
         self._x = x
@@ -137,13 +114,16 @@ class Dense(Layer):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Fill ``grads["W"]``, ``grads["b"]`` and return dL/dx of shape (N, in_features)."""
-        grad_y = self.backward_params(grad_y)
+        grad_y = self._param_grads(grad_y)
         return grad_y @ self.params["W"].T  # (N, in_features)
 
-    def backward_params(self, grad_y: Any) -> np.ndarray:
-        """Fill ``grads`` only (no input gradient, e.g. for a network's first layer); returns ``grad_y``."""
+    def backward_params(self, grad_y: Any) -> None:
+        """Fill ``grads`` only, without dL/dx (for a network's first layer)."""
+        self._param_grads(grad_y)
+
+    def _param_grads(self, grad_y: Any) -> np.ndarray:
         x = self._x
-        grad_y = _check_grad(self, grad_y, None if x is None else (x.shape[0], self.out_features))
+        grad_y = check_grad_y(grad_y, None if x is None else (x.shape[0], self.out_features), owner=self)
         self.grads["W"] = x.T @ grad_y  # (in_features, out_features)
         self.grads["b"] = grad_y.sum(axis=0)  # (out_features,)
         return grad_y
@@ -160,9 +140,7 @@ class _Elementwise(Layer):
         self._shape: tuple[int, ...] | None = None
 
     def _check_input(self, x: Any) -> np.ndarray:
-        x = _as_batch(self, x)
-        if x.ndim < 1:
-            raise ValueError(f"{self!r} expected a batch of shape (N, ...), got a scalar.")
+        x = check_batch(x, owner=self)
         self._shape = x.shape
         return x
 
@@ -186,7 +164,7 @@ class Sigmoid(_Elementwise):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Return ``grad_y * y * (1 - y)``."""
-        grad_y = _check_grad(self, grad_y, self._shape)
+        grad_y = check_grad_y(grad_y, self._shape, owner=self)
         return grad_y * self._y * (1.0 - self._y)
 
 
@@ -209,7 +187,7 @@ class Tanh(_Elementwise):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Return ``grad_y * (1 - y**2)``."""
-        grad_y = _check_grad(self, grad_y, self._shape)
+        grad_y = check_grad_y(grad_y, self._shape, owner=self)
         return grad_y * (1.0 - self._y * self._y)
 
 
@@ -232,7 +210,7 @@ class ReLU(_Elementwise):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Pass the gradient where the input was positive (there the output is positive too)."""
-        grad_y = _check_grad(self, grad_y, self._shape)
+        grad_y = check_grad_y(grad_y, self._shape, owner=self)
         return grad_y * (self._y > 0)
 
 
@@ -251,7 +229,7 @@ class Identity(_Elementwise):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Return ``grad_y`` unchanged."""
-        return _check_grad(self, grad_y, self._shape)
+        return check_grad_y(grad_y, self._shape, owner=self)
 
 
 class Flatten(Layer):
@@ -275,7 +253,7 @@ class Flatten(Layer):
 
     def forward(self, x: Any) -> np.ndarray:
         """Reshape ``x`` of shape (N, ...) to (N, prod(...))."""
-        x = _as_batch(self, x)
+        x = check_batch(x, owner=self)
         if x.ndim < 2:
             raise ValueError(f"{self!r} expected input of shape (N, ...) with at least 2 dimensions, "
                              f"got {x.shape}.")
@@ -286,5 +264,5 @@ class Flatten(Layer):
         """Reshape the gradient back to the input's shape."""
         shape = self._in_shape
         out = None if shape is None else (shape[0], int(np.prod(shape[1:])))
-        grad_y = _check_grad(self, grad_y, out)
+        grad_y = check_grad_y(grad_y, out, owner=self)
         return grad_y.reshape(shape)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_scalar, float_errors_as_value_error
+from .._validation import check_batch, check_scalar, check_targets, float_errors_as_value_error
 from .activations import log_softmax, sigmoid, softmax
 
 __all__ = ["Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "SoftmaxCrossEntropyLoss"]
@@ -53,36 +53,14 @@ class Loss:
         return self._cache
 
     def _check_pred(self, pred: Any) -> np.ndarray:
-        try:
-            pred = check_array(pred, name="pred", ensure_2d=False, allow_nd=True, ensure_finite=False,
-                               ensure_min_samples=0)
-        except (TypeError, ValueError) as exc:
-            raise type(exc)(f"{self!r}: {exc}") from None
-        if pred.ndim == 0 or pred.shape[0] == 0:
-            raise ValueError(f"{self!r} expected a non-empty batch pred of shape (N, ...), got shape "
-                             f"{pred.shape}.")
-        if not np.isfinite(pred).all():
-            raise ValueError(f"{self!r} received pred of shape {pred.shape} containing NaN or "
-                             "infinity; the network diverged or its input was not finite.")
-        return pred
+        return check_batch(pred, owner=self, name="pred", finite_hint="the network diverged or its "
+                           "input was not finite.")
 
     def _check_same_shape(self, pred: Any, target: Any) -> tuple[np.ndarray, np.ndarray]:
         pred = self._check_pred(pred)
-        if target is None or isinstance(target, (str, bytes)):
-            raise TypeError(f"{self!r} expected a numeric target array, got {type(target).__name__}.")
-        target = np.asarray(target)
-        if target.dtype.kind not in "biuf":
-            raise TypeError(f"{self!r} expected a numeric target, got dtype {target.dtype}.")
-        target = target.astype(np.float64)
-        if target.shape != pred.shape:
-            if pred.ndim == 2 and pred.shape[1] == 1 and target.shape == (pred.shape[0],):
-                target = target.reshape(-1, 1)  # (N,) targets for a single output column
-            else:
-                raise ValueError(f"{self!r}: target of shape {target.shape} does not match pred of "
-                                 f"shape {pred.shape}.")
-        if not np.isfinite(target).all():
-            raise ValueError(f"{self!r} received target containing NaN or infinity.")
-        return pred, target
+        target = check_targets(target, pred.shape[0], name="target", owner=self, shape=pred.shape,
+                               match=f"pred of shape {pred.shape}")
+        return pred, target.astype(np.float64, copy=False)
 
 
 class MSELoss(Loss):
@@ -216,30 +194,20 @@ class SoftmaxCrossEntropyLoss(Loss):
         if z.ndim != 2:
             raise ValueError(f"{self!r} expected logits of shape (N, C), got {z.shape}.")
         n, c = z.shape
-        if target is None or isinstance(target, (str, bytes)):
-            raise TypeError(f"{self!r} expected class indices or a one-hot array as target, "
-                            f"got {type(target).__name__}.")
-        target = np.asarray(target)
+        target = check_targets(target, n, name="target", owner=self, match=f"logits of shape {z.shape}")
         if target.ndim == 1:
-            if target.dtype.kind == "f" and np.all(np.isfinite(target)) and np.all(target == np.round(target)):
+            if target.dtype.kind == "f" and np.all(target == np.round(target)):
                 target = target.astype(np.int64)
             if target.dtype.kind not in "iu":
                 raise TypeError(f"{self!r} expected integer class indices of shape ({n},), "
                                 f"got dtype {target.dtype}.")
-            if target.shape[0] != n:
-                raise ValueError(f"{self!r}: target of shape {target.shape} does not match logits "
-                                 f"of shape {z.shape}; expected ({n},) or ({n}, {c}).")
-            if target.size and (target.min() < 0 or target.max() >= c):
+            if target.min() < 0 or target.max() >= c:
                 raise ValueError(f"{self!r}: class indices must be in 0..{c - 1}, got values in "
                                  f"[{target.min()}, {target.max()}].")
             T = np.zeros((n, c))
             T[np.arange(n), target] = 1.0  # one-hot (N, C)
         elif target.shape == z.shape:
-            if target.dtype.kind not in "biuf":
-                raise TypeError(f"{self!r} expected a numeric one-hot target, got dtype {target.dtype}.")
-            T = np.asarray(target, dtype=np.float64)
-            if not np.isfinite(T).all():
-                raise ValueError(f"{self!r} received target containing NaN or infinity.")
+            T = target.astype(np.float64, copy=False)
         else:
             raise ValueError(f"{self!r}: target of shape {target.shape} does not match logits of "
                              f"shape {z.shape}; expected ({n},) class indices or ({n}, {c}) one-hot.")

@@ -15,7 +15,8 @@ by mini-batch Adam or SGD with momentum, exactly as scikit-learn's
 ``MLPClassifier``/``MLPRegressor`` do (same hyper-parameter names, initialisation,
 penalty, learning-rate schedules and stopping rule; only the default
 ``learning_rate_init`` differs, see the Notes of [`MLPClassifier`][mlnotes.nn.MLPClassifier]), so results
-can be compared. The training loop lives in `mlnotes.nn._mlp_base`.
+can be compared. The network comes from [`make_mlp`][mlnotes.nn.make_mlp] (``init="glorot"``) and
+is trained by [`train`][mlnotes.nn.train], the training loop of chapter 3.
 
 References
 ----------
@@ -27,17 +28,172 @@ scikit-learn, ``sklearn/neural_network/_multilayer_perceptron.py``.
 
 from __future__ import annotations
 
+import numbers
+import warnings
+from collections.abc import Sequence as SequenceABC
 from typing import Any
 
 import numpy as np
 
-from .._validation import check_n_classes, check_X_y, encode_labels
-from ..base import ClassifierMixin, RegressorMixin
-from ._mlp_base import _BaseMLP, _HalfSquaredError
+from .._validation import (
+    ConvergenceWarning,
+    check_array,
+    check_bool,
+    check_is_fitted,
+    check_n_classes,
+    check_n_features,
+    check_option,
+    check_random_state,
+    check_scalar,
+    check_X_y,
+    encode_labels,
+)
+from ..base import BaseEstimator, ClassifierMixin, RegressorMixin
 from .activations import sigmoid, softmax
-from .losses import BCEWithLogitsLoss, SoftmaxCrossEntropyLoss
+from .layers import Dense
+from .losses import BCEWithLogitsLoss, Loss, MSELoss, SoftmaxCrossEntropyLoss
+from .model import make_mlp
+from .optim import SGD, Adam, Momentum, Optimizer
+from .training import train
 
 __all__ = ["MLPClassifier", "MLPRegressor"]
+
+
+class _HalfSquaredError(MSELoss):
+    r"""Regression loss $\frac{1}{2N}\sum_{i,k}(p_{ik} - y_{ik})^2$ (scikit-learn's ``squared_loss``)."""
+
+    def forward(self, pred: Any, target: Any) -> float:
+        pred, target = self._check_same_shape(pred, target)
+        diff = pred - target
+        self._cache = (diff,)
+        return float(0.5 * np.sum(diff * diff) / diff.shape[0])
+
+    def backward(self) -> np.ndarray:
+        (diff,) = self._cached()
+        return diff / diff.shape[0]
+
+
+class _BaseMLP(BaseEstimator):
+    """Shared fitting code of [`MLPClassifier`][mlnotes.nn.MLPClassifier] and [`MLPRegressor`][mlnotes.nn.MLPRegressor]."""
+
+    def __init__(self, *, hidden_layer_sizes: int | tuple[int, ...] = (100,), activation: str = "relu",
+                 solver: str = "adam", alpha: float = 0.0001, batch_size: int | str = "auto",
+                 learning_rate: str = "constant", learning_rate_init: float = 0.01,
+                 power_t: float = 0.5, max_iter: int = 200, shuffle: bool = True,
+                 random_state: Any = None, tol: float = 1e-4, momentum: float = 0.9,
+                 nesterovs_momentum: bool = True, beta_1: float = 0.9, beta_2: float = 0.999,
+                 epsilon: float = 1e-8, n_iter_no_change: int = 10) -> None:
+        self.hidden_layer_sizes = hidden_layer_sizes
+        self.activation = activation
+        self.solver = solver
+        self.alpha = alpha
+        self.batch_size = batch_size
+        self.learning_rate = learning_rate
+        self.learning_rate_init = learning_rate_init
+        self.power_t = power_t
+        self.max_iter = max_iter
+        self.shuffle = shuffle
+        self.random_state = random_state
+        self.tol = tol
+        self.momentum = momentum
+        self.nesterovs_momentum = nesterovs_momentum
+        self.beta_1 = beta_1
+        self.beta_2 = beta_2
+        self.epsilon = epsilon
+        self.n_iter_no_change = n_iter_no_change
+
+    # --- hyper-parameters ----------------------------------------------------------------------
+    def _hidden_sizes(self) -> list[int]:
+        sizes = self.hidden_layer_sizes
+        if isinstance(sizes, (numbers.Integral, np.integer)) and not isinstance(sizes, bool):
+            sizes = (int(sizes),)
+        if not isinstance(sizes, (SequenceABC, np.ndarray)) or isinstance(sizes, str):
+            raise TypeError(f"hidden_layer_sizes must be an int or a tuple of ints, got {sizes!r}.")
+        out = []
+        for s in sizes:
+            if isinstance(s, bool) or not isinstance(s, (numbers.Integral, np.integer)) or s < 1:
+                raise ValueError(f"hidden_layer_sizes must contain positive ints, got {sizes!r}.")
+            out.append(int(s))
+        return out
+
+    def _validate_params(self) -> None:
+        check_option(self.activation, "activation", ("identity", "logistic", "tanh", "relu"))
+        if self.solver == "lbfgs":
+            raise ValueError("solver='lbfgs' is not implemented in mlnotes; use 'adam' or 'sgd'.")
+        check_option(self.solver, "solver", ("adam", "sgd"))
+        check_option(self.learning_rate, "learning_rate", ("constant", "invscaling", "adaptive"))
+        check_scalar(self.alpha, "alpha", min_val=0.0)
+        if not (isinstance(self.batch_size, str) and self.batch_size == "auto"):
+            check_scalar(self.batch_size, "batch_size", int, min_val=1)
+        check_scalar(self.learning_rate_init, "learning_rate_init", min_val=0.0, include_min=False)
+        check_scalar(self.power_t, "power_t", min_val=0.0)
+        check_scalar(self.max_iter, "max_iter", int, min_val=1)
+        check_scalar(self.tol, "tol", min_val=0.0)
+        check_scalar(self.momentum, "momentum", min_val=0.0, max_val=1.0, include_max=False)
+        check_scalar(self.beta_1, "beta_1", min_val=0.0, max_val=1.0, include_max=False)
+        check_scalar(self.beta_2, "beta_2", min_val=0.0, max_val=1.0, include_max=False)
+        check_scalar(self.epsilon, "epsilon", min_val=0.0, include_min=False)
+        check_scalar(self.n_iter_no_change, "n_iter_no_change", int, min_val=1)
+        check_bool(self.shuffle, "shuffle")
+        check_bool(self.nesterovs_momentum, "nesterovs_momentum")
+
+    def _make_optimizer(self) -> Optimizer:
+        lr = float(self.learning_rate_init)
+        if self.solver == "adam":
+            return Adam(lr, beta1=self.beta_1, beta2=self.beta_2, eps=self.epsilon)
+        if self.momentum > 0:
+            return Momentum(lr, momentum=self.momentum, nesterov=bool(self.nesterovs_momentum))
+        return SGD(lr)
+
+    def _fit(self, X: np.ndarray, Y: np.ndarray, n_out: int, loss: Loss) -> None:
+        """Build the network with [`make_mlp`][mlnotes.nn.make_mlp] and train it with [`train`][mlnotes.nn.train]."""
+        self._validate_params()
+        rng = check_random_state(self.random_state)
+        n, d = X.shape
+        net = make_mlp([d, *self._hidden_sizes(), n_out], activation=self.activation, init="glorot",
+                       random_state=rng)
+        opt = self._make_optimizer()
+        schedule = self.learning_rate if self.solver == "sgd" else "constant"
+        stopped = False
+
+        def invscaling(epoch: int, epoch_loss: float) -> None:  # eta_0 / (t + 1)^p, t = samples seen
+            opt.lr = self.learning_rate_init / (n * (epoch + 1) + 1) ** self.power_t
+
+        def on_plateau() -> bool:  # "adaptive" divides the step by 5 before it gives up
+            nonlocal stopped
+            if schedule == "adaptive" and opt.lr > 1e-6:
+                opt.lr /= 5.0
+                return True
+            stopped = True
+            return False
+
+        batch_size = min(200 if isinstance(self.batch_size, str) else int(self.batch_size), n)
+        history = train(net, X, Y, loss=loss, optimizer=opt, epochs=self.max_iter, batch_size=batch_size,
+                        shuffle=self.shuffle, random_state=rng, alpha=float(self.alpha), tol=float(self.tol),
+                        n_iter_no_change=self.n_iter_no_change, on_plateau=on_plateau,
+                        callback=invscaling if schedule == "invscaling" else None)
+        if not stopped:
+            warnings.warn(f"{type(self).__name__}: stochastic optimizer reached max_iter="
+                          f"{self.max_iter} epochs and the optimization has not converged yet.",
+                          ConvergenceWarning, stacklevel=3)
+        dense = [layer for layer in net.layers if isinstance(layer, Dense)]
+        self.network_ = net.eval()
+        self.loss_curve_ = history["loss"].tolist()
+        self.n_iter_ = len(self.loss_curve_)
+        self.loss_ = self.loss_curve_[-1]
+        self.best_loss_ = min(self.loss_curve_)
+        self.t_ = n * self.n_iter_
+        self.coefs_ = [layer.params["W"] for layer in dense]
+        self.intercepts_ = [layer.params["b"] for layer in dense]
+        self.n_layers_ = len(dense) + 1
+        self.n_features_in_ = d
+        self.n_outputs_ = n_out
+
+    def _forward(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "network_")
+        X = check_array(X)
+        check_n_features(X, self)
+        return self.network_.forward(X)  # (N, n_outputs_) logits or values
 
 
 class MLPClassifier(ClassifierMixin, _BaseMLP):
@@ -142,20 +298,6 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
     >>> clf.predict_proba(X).shape
     (4, 2)
     """
-
-    def __init__(self, *, hidden_layer_sizes: int | tuple[int, ...] = (100,), activation: str = "relu",
-                 solver: str = "adam", alpha: float = 0.0001, batch_size: int | str = "auto",
-                 learning_rate: str = "constant", learning_rate_init: float = 0.01,
-                 power_t: float = 0.5, max_iter: int = 200, shuffle: bool = True,
-                 random_state: Any = None, tol: float = 1e-4, momentum: float = 0.9,
-                 nesterovs_momentum: bool = True, beta_1: float = 0.9, beta_2: float = 0.999,
-                 epsilon: float = 1e-8, n_iter_no_change: int = 10) -> None:
-        super().__init__(
-            hidden_layer_sizes=hidden_layer_sizes, activation=activation, solver=solver, alpha=alpha,
-            batch_size=batch_size, learning_rate=learning_rate, learning_rate_init=learning_rate_init,
-            power_t=power_t, max_iter=max_iter, shuffle=shuffle, random_state=random_state, tol=tol,
-            momentum=momentum, nesterovs_momentum=nesterovs_momentum, beta_1=beta_1, beta_2=beta_2,
-            epsilon=epsilon, n_iter_no_change=n_iter_no_change)
 
     def fit(self, X: Any, y: Any) -> "MLPClassifier":
         """Train on ``X`` of shape (n_samples, n_features) and labels ``y`` of shape (n_samples,)."""
@@ -271,20 +413,6 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
     """
 
     _sklearn_tags = {"target_tags": {"multi_output": True}}  # y may have several columns
-
-    def __init__(self, *, hidden_layer_sizes: int | tuple[int, ...] = (100,), activation: str = "relu",
-                 solver: str = "adam", alpha: float = 0.0001, batch_size: int | str = "auto",
-                 learning_rate: str = "constant", learning_rate_init: float = 0.01,
-                 power_t: float = 0.5, max_iter: int = 200, shuffle: bool = True,
-                 random_state: Any = None, tol: float = 1e-4, momentum: float = 0.9,
-                 nesterovs_momentum: bool = True, beta_1: float = 0.9, beta_2: float = 0.999,
-                 epsilon: float = 1e-8, n_iter_no_change: int = 10) -> None:
-        super().__init__(
-            hidden_layer_sizes=hidden_layer_sizes, activation=activation, solver=solver, alpha=alpha,
-            batch_size=batch_size, learning_rate=learning_rate, learning_rate_init=learning_rate_init,
-            power_t=power_t, max_iter=max_iter, shuffle=shuffle, random_state=random_state, tol=tol,
-            momentum=momentum, nesterovs_momentum=nesterovs_momentum, beta_1=beta_1, beta_2=beta_2,
-            epsilon=epsilon, n_iter_no_change=n_iter_no_change)
 
     def fit(self, X: Any, y: Any) -> "MLPRegressor":
         """Train on ``X`` of shape (n_samples, n_features) and ``y`` of shape (n_samples,) or (n_samples, n_outputs)."""

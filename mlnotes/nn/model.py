@@ -1,4 +1,4 @@
-r"""Networks as stacks of layers, the mini-batch training loop, and linear collapse.
+r"""Networks as stacks of layers, the MLP builder, and linear collapse.
 
 ``Sequential`` composes layers: the forward pass applies them in order and the
 backward pass applies the chain rule in reverse order (backpropagation),
@@ -7,34 +7,32 @@ $$
 \frac{\partial L}{\partial x} = J_1^\top J_2^\top \cdots J_K^\top \frac{\partial L}{\partial y}.
 $$
 
-[`train`][mlnotes.nn.train] runs mini-batch gradient descent with seeded shuffling and
-records the loss per epoch. [`collapse_linear`][mlnotes.nn.collapse_linear] shows why activations are
+[`make_mlp`][mlnotes.nn.make_mlp] builds the multilayer perceptron every part of
+``mlnotes`` uses; [`train`][mlnotes.nn.train] (in `mlnotes.nn.training`) trains a network.
+[`collapse_linear`][mlnotes.nn.collapse_linear] shows why activations are
 needed: a stack of dense layers without them is one affine map.
 
 References
 ----------
-Goodfellow, Bengio & Courville, *Deep Learning*, MIT Press, 2016, §6.5 (back-propagation)
-and §8.1.3 (mini-batch algorithms).
+Goodfellow, Bengio & Courville, *Deep Learning*, MIT Press, 2016, §6.3-6.5 (hidden units,
+architecture, back-propagation). Glorot & Bengio, AISTATS 2010; He et al., ICCV 2015 (initialisation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
 
-from .._validation import (check_array, check_bool, check_random_state, check_scalar,
-                           float_errors_as_value_error)
-
-_DIVERGED = ("The training diverged (weights or losses beyond float64); lower the learning rate "
-             "or standardize X.")
+from .._validation import check_bool, check_option, check_random_state, check_scalar
 from .base import Layer
-from .layers import Dense, Flatten, Identity
-from .losses import Loss
-from .optim import Optimizer
+from .layers import Dense, Flatten, Identity, ReLU, Sigmoid, Tanh
 
-__all__ = ["Sequential", "train", "collapse_linear"]
+__all__ = ["Sequential", "make_mlp", "collapse_linear"]
+
+_ACTIVATIONS: dict[str, type[Layer]] = {"identity": Identity, "logistic": Sigmoid, "tanh": Tanh, "relu": ReLU}
 
 
 class Sequential(Layer):
@@ -54,7 +52,7 @@ class Sequential(Layer):
         ``"<index>.<key>"`` (e.g. ``"0.W"``); the arrays are the layers' own.
     training : bool
         Training or evaluation mode, propagated to every layer by
-        [`train`][mlnotes.nn.Sequential.train]/[`eval`][mlnotes.nn.Layer.eval].
+        [`set_training`][mlnotes.nn.Sequential.set_training]/[`eval`][mlnotes.nn.Layer.eval].
 
     Examples
     --------
@@ -113,11 +111,11 @@ class Sequential(Layer):
         """``(layer, key)`` for every trainable array of every sub-layer (recursively)."""
         return [pair for layer in self.layers for pair in layer.parameters()]
 
-    def train(self, mode: bool = True) -> "Sequential":
+    def set_training(self, mode: bool = True) -> "Sequential":
         """Put the network and every layer in training (or evaluation) mode; returns ``self``."""
         self.training = check_bool(mode, "mode")
         for layer in self.layers:
-            layer.train(mode)
+            layer.set_training(mode)
         return self
 
     # --- forward / backward ------------------------------------------------------------------
@@ -142,6 +140,13 @@ class Sequential(Layer):
             grad_y = layer.backward(grad_y)
         return grad_y
 
+    def backward_params(self, grad_y: Any) -> None:
+        """Like [`backward`][mlnotes.nn.Sequential.backward], without dL/dx of the first layer (training does not need it)."""
+        for layer in reversed(self.layers[1:]):
+            grad_y = layer.backward(grad_y)
+        if self.layers:
+            self.layers[0].backward_params(grad_y)
+
     def predict(self, x: Any) -> np.ndarray:
         """Forward pass in evaluation mode (restores the previous mode afterwards)."""
         mode = self.training
@@ -149,7 +154,7 @@ class Sequential(Layer):
         try:
             return self.forward(x)
         finally:
-            self.train(mode)
+            self.set_training(mode)
 
     # --- introspection -----------------------------------------------------------------------
     @property
@@ -205,127 +210,79 @@ class Sequential(Layer):
         return "Sequential([" + ", ".join(repr(layer) for layer in self.layers) + "])"
 
 
-def _iter_batches(n: int, batch_size: int, rng: np.random.Generator | None) -> Iterator[np.ndarray]:
-    order = rng.permutation(n) if rng is not None else np.arange(n)
-    for start in range(0, n, batch_size):
-        yield order[start:start + batch_size]
+def make_mlp(sizes: Sequence[int], *, activation: str = "relu", out_activation: str | None = None,
+             init: str = "he", random_state: Any = None) -> Sequential:
+    r"""The multilayer perceptron ``sizes[0] -> sizes[1] -> ... -> sizes[-1]``: the one MLP builder of ``mlnotes``.
 
-
-def _check_targets(y: Any, n: int, name: str) -> np.ndarray:
-    if y is None or isinstance(y, (str, bytes)):
-        raise TypeError(f"{name} must be an array of targets, got {type(y).__name__}.")
-    y = np.asarray(y)
-    if y.ndim == 0 or y.shape[0] != n:
-        raise ValueError(f"{name} has shape {y.shape}, expected {n} rows to match the inputs.")
-    if y.dtype.kind == "f" and not np.isfinite(y).all():
-        raise ValueError(f"{name} contains NaN or infinity; expected finite targets.")
-    if y.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be numeric, got dtype {y.dtype}.")
-    return y
-
-
-def _evaluate(model: Layer, X: np.ndarray, y: np.ndarray, loss: Loss, batch_size: int) -> float:
-    """Mean loss of ``model`` on ``(X, y)`` in evaluation mode (sample-weighted over batches)."""
-    mode = model.training
-    model.train(False)
-    try:
-        total = 0.0
-        for idx in _iter_batches(X.shape[0], batch_size, None):
-            total += loss.forward(model.forward(X[idx]), y[idx]) * idx.size
-    finally:
-        model.train(mode)
-    return total / X.shape[0]
-
-
-def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epochs: int = 10,
-          batch_size: int = 32, shuffle: bool = True, random_state: Any = None,
-          X_val: Any = None, y_val: Any = None) -> dict[str, np.ndarray]:
-    r"""Train ``model`` by mini-batch gradient descent.
-
-    Each epoch shuffles the samples (seeded), then for every batch runs
-    forward, the loss, backward and ``optimizer.step(model)``.
+    Dense layers with an activation between them, $h_\ell = \varphi(h_{\ell-1}W_\ell + b_\ell)$,
+    and a linear output layer (or ``out_activation`` after it). The MLP
+    estimators, the deep RL agents and the chapter 4 baseline are built with it.
 
     Parameters
     ----------
-    model : Layer
-        The network (usually a [`Sequential`][mlnotes.nn.Sequential]); updated in place.
-    X : array-like of shape (N, ...)
-        Inputs (2-D for dense networks, (N, C, H, W) for convolutional ones).
-    y : array-like of shape (N,) or (N, k)
-        Targets, in the form ``loss`` expects.
-    loss : Loss
-        The loss, e.g. [`SoftmaxCrossEntropyLoss`][mlnotes.nn.SoftmaxCrossEntropyLoss].
-    optimizer : Optimizer
-        E.g. [`Adam`][mlnotes.nn.Adam].
-    epochs : int
-        Passes over the data.
-    batch_size : int
-        Samples per gradient step (the last batch may be smaller).
-    shuffle : bool
-        Reshuffle the samples every epoch.
+    sizes : sequence of int
+        Input size, hidden sizes, output size (at least two entries).
+    activation : {"relu", "tanh", "logistic", "identity"}
+        Activation of the hidden layers.
+    out_activation : {"relu", "tanh", "logistic", "identity"} or None
+        Activation after the output layer; ``None`` leaves the output linear
+        (logits or values, for a loss that fuses the activation).
+    init : {"he", "glorot"}
+        ``"he"``: He-normal weights (standard deviation $\sqrt{2/d_{in}}$) in the
+        hidden layers, Glorot-uniform weights on the output layer, zero biases
+        (suits ReLU). ``"glorot"``: scikit-learn's MLP initialisation,
+        Glorot-uniform weights *and* biases with bound $\sqrt{6/(d_{in}+d_{out})}$,
+        $\sqrt{2/(d_{in}+d_{out})}$ for ``activation="logistic"``.
     random_state : int, numpy.random.Generator or None
-        Seed of the shuffling.
-    X_val : array-like, optional
-        Validation inputs; the validation loss is recorded after every epoch.
-    y_val : array-like, optional
-        Validation targets.
+        Seed of the initialisation; a Generator is used as it is (and advanced),
+        layer by layer, weights before biases.
 
     Returns
     -------
-    dict
-        ``"loss"``: ndarray of shape (epochs,), the mean training loss of each
-        epoch (averaged over its batches, weighted by batch size); and, when
-        validation data are given, ``"val_loss"`` of the same shape.
+    Sequential
+        ``[Dense, act, Dense, act, ..., Dense(, out_act)]``, input (N, sizes[0]),
+        output (N, sizes[-1]).
+
+    References
+    ----------
+    Glorot & Bengio, AISTATS 2010; He et al., ICCV 2015; scikit-learn,
+    ``sklearn/neural_network/_multilayer_perceptron.py`` (``_init_coef``).
 
     Examples
     --------
-    >>> import numpy as np
-    >>> from mlnotes.nn import Dense, Tanh, BCEWithLogitsLoss, Adam
-    >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
-    >>> y = np.array([[0], [1], [1], [0]], dtype=float)  # XOR
-    >>> net = Sequential([Dense(2, 8, random_state=0), Tanh(), Dense(8, 1, random_state=1)])
-    >>> history = train(net, X, y, loss=BCEWithLogitsLoss(), optimizer=Adam(lr=0.05),
-    ...                 epochs=300, batch_size=4, random_state=0)
-    >>> bool(history["loss"][-1] < 0.05)
-    True
-    >>> (net.forward(X) > 0).astype(int).ravel()
-    array([0, 1, 1, 0])
+    >>> net = make_mlp([4, 8, 2], random_state=0)
+    >>> net
+    Sequential([Dense(4 -> 8), ReLU(), Dense(8 -> 2)])
+    >>> make_mlp([3, 5, 5, 1], activation="tanh", out_activation="logistic", init="glorot",
+    ...          random_state=0).layer_sizes
+    [3, 5, 5, 1]
     """
-    if not isinstance(model, Layer):
-        raise TypeError(f"model must be a Layer (e.g. Sequential), got {type(model).__name__}.")
-    if not isinstance(loss, Loss):
-        raise TypeError(f"loss must be a Loss instance, got {type(loss).__name__}.")
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be an Optimizer instance, got {type(optimizer).__name__}.")
-    check_scalar(epochs, "epochs", int, min_val=1)
-    check_scalar(batch_size, "batch_size", int, min_val=1)
-    check_bool(shuffle, "shuffle")
-    X = check_array(X, allow_nd=True)
-    y = _check_targets(y, X.shape[0], "y")
-    has_val = X_val is not None or y_val is not None
-    if has_val:
-        if X_val is None or y_val is None:
-            raise ValueError("X_val and y_val must be given together.")
-        X_val = check_array(X_val, name="X_val", allow_nd=True)
-        y_val = _check_targets(y_val, X_val.shape[0], "y_val")
-    rng = check_random_state(random_state) if shuffle else None
-    history: dict[str, list[float]] = {"loss": []}
-    if has_val:
-        history["val_loss"] = []
-    model.train(True)
-    n = X.shape[0]
-    with float_errors_as_value_error("train", _DIVERGED):
-        for _ in range(epochs):
-            total = 0.0
-            for idx in _iter_batches(n, batch_size, rng):
-                value = loss.forward(model.forward(X[idx]), y[idx])
-                model.backward(loss.backward())
-                optimizer.step(model)
-                total += value * idx.size
-            history["loss"].append(total / n)
-            if has_val:
-                history["val_loss"].append(_evaluate(model, X_val, y_val, loss, batch_size))
-    return {key: np.asarray(values) for key, values in history.items()}
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (Sequence, np.ndarray)) or len(sizes) < 2:
+        raise TypeError(f"sizes must be a sequence of at least two ints (input, ..., output), got {sizes!r}.")
+    for i, size in enumerate(sizes):
+        check_scalar(size, f"sizes[{i}]", int, min_val=1)
+    sizes = [int(size) for size in sizes]
+    check_option(activation, "activation", tuple(_ACTIVATIONS))
+    check_option(out_activation, "out_activation", (*_ACTIVATIONS, None))
+    check_option(init, "init", ("he", "glorot"))
+    rng = check_random_state(random_state)
+    layers: list[Layer] = []
+    for i, (n_in, n_out) in enumerate(pairwise(sizes)):
+        last = i == len(sizes) - 2
+        if init == "he":
+            dense = Dense(n_in, n_out, init="xavier" if last else "he", random_state=rng)
+        else:  # Glorot-uniform weights (Dense's "xavier", bound sqrt(6 / (n_in + n_out))) and biases
+            dense = Dense(n_in, n_out, init="xavier", random_state=rng)
+            bound = np.sqrt((2.0 if activation == "logistic" else 6.0) / (n_in + n_out))
+            if activation == "logistic":
+                dense.params["W"] *= np.sqrt(1.0 / 3.0)  # bound sqrt(2 / (n_in + n_out))
+            dense.params["b"][...] = rng.uniform(-bound, bound, size=n_out)
+        layers.append(dense)
+        if not last:
+            layers.append(_ACTIVATIONS[activation]())
+    if out_activation is not None:
+        layers.append(_ACTIVATIONS[out_activation]())
+    return Sequential(layers)
 
 
 def collapse_linear(model: Sequential | Sequence[Layer]) -> tuple[np.ndarray, np.ndarray]:

@@ -15,7 +15,7 @@ from .core import Env
 from .ddpg import DDPG
 from .dqn import DQN
 from .gridworld import CliffWalking, GridWorld
-from .networks import StateEncoder, hard_update, mlp, one_hot, soft_update
+from .networks import StateEncoder, hard_update, one_hot, soft_update
 from .replay import ReplayBuffer
 from .spaces import Box, Discrete
 from .tabular import epsilon_greedy, greedy_path, q_learning, sarsa
@@ -23,5 +23,5 @@ from .tabular import epsilon_greedy, greedy_path, q_learning, sarsa
 __all__ = [
     "Box", "Discrete", "Env", "GridWorld", "CliffWalking",
     "PointMass", "q_learning", "sarsa", "greedy_path", "epsilon_greedy",
-    "DQN", "DDPG", "ReplayBuffer", "StateEncoder", "one_hot", "mlp", "hard_update", "soft_update",
+    "DQN", "DDPG", "ReplayBuffer", "StateEncoder", "one_hot", "hard_update", "soft_update",
 ]

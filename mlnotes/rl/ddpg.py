@@ -27,9 +27,9 @@ import numpy as np
 from .._validation import (check_array, check_interface, check_is_fitted, check_option, check_scalar,
                           float_errors_as_value_error)
 from ..base import BaseEstimator
-from ..nn import Adam, MSELoss
+from ..nn import Adam, MSELoss, make_mlp
 from .dqn import _DIVERGED, _check_common
-from .networks import StateEncoder, mlp, soft_update
+from .networks import StateEncoder, soft_update
 from .replay import ReplayBuffer
 
 __all__ = ["DDPG"]
@@ -107,7 +107,7 @@ class DDPG(BaseEstimator):
     >>> from mlnotes.rl import DDPG, PointMass
     >>> env = PointMass()
     >>> agent = DDPG(hidden_sizes=(32, 32), learning_starts=200, random_state=0)
-    >>> returns = agent.train(env, episodes=10)
+    >>> returns = agent.learn(env, episodes=10)
     >>> returns.shape, agent.act([0.5, 0.0]).shape
     ((10,), (1,))
     """
@@ -131,7 +131,7 @@ class DDPG(BaseEstimator):
         self.random_state = random_state
 
     # ------------------------------------------------------------------ training
-    def train(self, env: Any, episodes: int, *, max_steps: int = 1000) -> np.ndarray:
+    def learn(self, env: Any, episodes: int, *, max_steps: int = 1000) -> np.ndarray:
         """Train from scratch for ``episodes`` episodes on ``env``.
 
         Parameters
@@ -167,8 +167,8 @@ class DDPG(BaseEstimator):
         self._center, self._half = (high + low).ravel() / 2.0, (high - low).ravel() / 2.0
         self.encoder_ = StateEncoder(env.observation_space)
         ds, da = self.encoder_.dim, self._center.shape[0]
-        self.actor_ = mlp([ds, *self.hidden_sizes, da], out_activation="tanh", rng=rng)
-        self.critic_ = mlp([ds + da, *self.hidden_sizes, 1], rng=rng)
+        self.actor_ = make_mlp([ds, *self.hidden_sizes, da], out_activation="tanh", random_state=rng)
+        self.critic_ = make_mlp([ds + da, *self.hidden_sizes, 1], random_state=rng)
         self.actor_target_ = copy.deepcopy(self.actor_)
         self.critic_target_ = copy.deepcopy(self.critic_)
         self._actor_opt = Adam(lr=self.actor_learning_rate)
@@ -179,7 +179,7 @@ class DDPG(BaseEstimator):
         self.returns_ = np.zeros(episodes)
         env_seed = int(rng.integers(2**31 - 1))
         total_steps = 0
-        with float_errors_as_value_error("DDPG.train", _DIVERGED):
+        with float_errors_as_value_error("DDPG.learn", _DIVERGED):
             for episode in range(episodes):
                 state, _ = env.reset(seed=env_seed if episode == 0 else None)
                 x = self.encoder_.one(state)

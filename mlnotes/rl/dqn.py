@@ -23,8 +23,8 @@ import numpy as np
 from .._validation import (check_bool, check_interface, check_is_fitted, check_option, check_random_state,
                           check_scalar, float_errors_as_value_error)
 from ..base import BaseEstimator
-from ..nn import Adam, MSELoss
-from .networks import StateEncoder, hard_update, mlp
+from ..nn import Adam, MSELoss, make_mlp
+from .networks import StateEncoder, hard_update
 from .replay import ReplayBuffer
 
 __all__ = ["DQN"]
@@ -117,7 +117,7 @@ class DQN(BaseEstimator):
     >>> from mlnotes.rl import DQN, GridWorld, greedy_path
     >>> env = GridWorld((3, 3), max_steps=30)
     >>> agent = DQN(learning_starts=50, target_update_interval=50, random_state=0)
-    >>> returns = agent.train(env, episodes=60)
+    >>> returns = agent.learn(env, episodes=60)
     >>> returns.shape
     (60,)
     >>> len(greedy_path(env, agent.act)) - 1          # the shortest path: 4 moves
@@ -145,7 +145,7 @@ class DQN(BaseEstimator):
         self.random_state = random_state
 
     # ------------------------------------------------------------------ training
-    def train(self, env: Any, episodes: int, *, max_steps: int = 1000) -> np.ndarray:
+    def learn(self, env: Any, episodes: int, *, max_steps: int = 1000) -> np.ndarray:
         """Train from scratch for ``episodes`` episodes on ``env``.
 
         Parameters
@@ -175,7 +175,7 @@ class DQN(BaseEstimator):
                             "use DDPG for continuous actions.")
         self.encoder_ = StateEncoder(env.observation_space)
         self.n_actions_ = int(env.action_space.n)
-        self.q_network_ = mlp([self.encoder_.dim, *self.hidden_sizes, self.n_actions_], rng=rng)
+        self.q_network_ = make_mlp([self.encoder_.dim, *self.hidden_sizes, self.n_actions_], random_state=rng)
         self.target_network_ = copy.deepcopy(self.q_network_)
         self._optimizer = Adam(lr=self.learning_rate)
         self._mse = MSELoss()
@@ -186,7 +186,7 @@ class DQN(BaseEstimator):
         decay_episodes = max(1.0, self.exploration_fraction * episodes)
         env_seed = int(rng.integers(2**31 - 1))
         total_steps = 0
-        with float_errors_as_value_error("DQN.train", _DIVERGED):
+        with float_errors_as_value_error("DQN.learn", _DIVERGED):
             for episode in range(episodes):
                 frac = min(1.0, episode / decay_episodes)
                 self.epsilon_ = self.exploration_initial_eps + frac * (

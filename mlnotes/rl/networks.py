@@ -1,4 +1,6 @@
-r"""Pieces shared by the deep agents: state encoding, MLPs from ``mlnotes.nn``, target updates.
+r"""Pieces shared by the deep agents: state encoding and target-network updates.
+
+The networks themselves are MLPs from [`make_mlp`][mlnotes.nn.make_mlp].
 
 A target network is a copy of a network whose parameters follow the online
 network slowly, either by periodic copies (hard update, DQN) or by Polyak
@@ -13,16 +15,15 @@ Mnih et al., "Human-level control through deep reinforcement learning",
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_option, check_random_state, check_scalar
-from ..nn import Dense, Layer, ReLU, Sequential, Tanh
+from .._validation import check_array, check_scalar
+from ..nn import Layer
 from .spaces import _as_index
 
-__all__ = ["one_hot", "StateEncoder", "mlp", "hard_update", "soft_update"]
+__all__ = ["one_hot", "StateEncoder", "hard_update", "soft_update"]
 
 
 def one_hot(states: Any, n: int) -> np.ndarray:
@@ -109,48 +110,6 @@ class StateEncoder:
             raise ValueError(f"states must have shape (N, {self.dim}) (one encoded state per row), "
                              f"got shape {x.shape}.")
         return x.reshape(x.shape[0], -1)
-
-
-def mlp(sizes: Sequence[int], *, out_activation: str | None = None,
-        rng: np.random.Generator) -> Sequential:
-    """A ReLU multilayer perceptron ``sizes[0] -> ... -> sizes[-1]`` made of ``mlnotes.nn`` layers.
-
-    Parameters
-    ----------
-    sizes : sequence of int
-        Input size, hidden sizes, output size.
-    out_activation : {"tanh", None}, default=None
-        Activation after the last layer.
-    rng : numpy.random.Generator
-        Seeds the weights (He initialisation for hidden layers, Xavier for the output).
-
-    Returns
-    -------
-    Sequential
-        The network.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> net = mlp([4, 8, 2], rng=np.random.default_rng(0))
-    >>> net.layer_sizes
-    [4, 8, 2]
-    """
-    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (Sequence, np.ndarray)) or len(sizes) < 2:
-        raise TypeError(f"sizes must be a sequence of at least two ints (input, ..., output), got {sizes!r}.")
-    for i, size in enumerate(sizes):
-        check_scalar(size, f"sizes[{i}]", int, min_val=1)
-    check_option(out_activation, "out_activation", ("tanh", None))
-    rng = check_random_state(rng)
-    layers: list[Layer] = []
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        last = i == len(sizes) - 2
-        layers.append(Dense(n_in, n_out, init="xavier" if last else "he", random_state=rng))
-        if not last:
-            layers.append(ReLU())
-    if out_activation == "tanh":
-        layers.append(Tanh())
-    return Sequential(layers)
 
 
 def hard_update(target: Layer, online: Layer) -> None:

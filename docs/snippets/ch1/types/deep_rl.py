@@ -7,7 +7,7 @@ from mlnotes.book.render import figure, figure_html
 # DQN: a neural network estimates Q(s, a) for the 4 moves in a 5 x 5 maze (each move -1)
 maze = GridWorld((5, 5), walls=[(1, 1), (1, 2), (1, 3), (3, 1), (3, 2), (3, 3)], max_steps=50)
 dqn = DQN(hidden_sizes=(32,), learning_starts=100, target_update_interval=50, random_state=0)
-dqn_returns = dqn.train(maze, episodes=100)
+dqn_returns = dqn.learn(maze, episodes=100)
 dqn_steps = len(greedy_path(maze, dqn.act)) - 1
 
 
@@ -25,7 +25,7 @@ def shortest_path(env):
 # DDPG: an actor network outputs a continuous force that drives a point mass to the origin
 point = PointMass()  # reward -(position² + 0.1 force²) per step, 50 steps per episode
 ddpg = DDPG(hidden_sizes=(32, 32), learning_starts=200, random_state=0)
-ddpg_returns = ddpg.train(point, episodes=30)
+ddpg_returns = ddpg.learn(point, episodes=30)
 
 
 def rollout(env, policy, x0):
