@@ -33,30 +33,22 @@ import numpy as np
 
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .._validation import check_pair, check_random_state, check_scalar
+from .._validation import check_batch, check_grad_y, check_pair, check_random_state, check_scalar
 from .conv import col2im, conv_output_size, conv_padding, im2col
 from .base import Layer
-from .layers import _check_grad
 
 __all__ = ["Conv2D", "MaxPool2D", "AvgPool2D", "GlobalMaxPool2D", "GlobalAvgPool2D"]
 
 
-def _check_batch(layer: Layer, x: Any, channels: int | None = None) -> np.ndarray:
-    """``x`` as a finite float64 batch of shape (N, C, H, W), with errors naming ``layer``."""
-    x = np.asarray(x)
-    if x.dtype.kind not in "fiub":
-        raise TypeError(f"{layer!r} expected a numeric array, got dtype {x.dtype}.")
-    x = x.astype(np.float64, copy=False)
+def _check_images(layer: Layer, x: Any, channels: int | None = None) -> np.ndarray:
+    """``x`` checked by ``check_batch`` (the layers' one input check), and of shape (N, C, H, W)."""
+    x = check_batch(x, owner=layer)
     if x.ndim != 4:
         raise ValueError(f"{layer!r} expected a batch of images of shape (N, C, H, W), got shape {x.shape}; "
                          "add the channel axis with x[:, None] for grey images.")
-    if x.shape[0] == 0:
-        raise ValueError(f"{layer!r} expected a non-empty batch of images, got shape {x.shape}.")
     if channels is not None and x.shape[1] != channels:
         raise ValueError(f"{layer!r} expected C={channels} input channels, got x of shape {x.shape} "
                          f"with C={x.shape[1]}.")
-    if not np.isfinite(x).all():
-        raise ValueError(f"{layer!r} received input containing NaN or infinity; expected finite values.")
     return x
 
 
@@ -141,7 +133,7 @@ class Conv2D(Layer):
 
     def forward(self, x: Any) -> np.ndarray:
         """Convolve ``x`` of shape (N, C, H, W) with every kernel; returns (N, K, Ho, Wo)."""
-        x = _check_batch(self, x, self.in_channels)
+        x = _check_images(self, x, self.in_channels)
         N, _, H, W = x.shape
         K, Ho, Wo = self.output_shape(H, W)  # raises if the kernel is larger than the padded input
         self._cols = im2col(x, self.kernel_size, stride=self.stride, padding=self.padding)  # (C*fh*fw, N*Ho*Wo)
@@ -152,7 +144,7 @@ class Conv2D(Layer):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Fill ``grads["W"]``, ``grads["b"]`` and return dL/dx of shape (N, C, H, W)."""
-        grad_y = _check_grad(self, grad_y, self._y_shape)
+        grad_y = check_grad_y(grad_y, self._y_shape, owner=self)
         K = self.out_channels
         G = grad_y.transpose(1, 0, 2, 3).reshape(K, -1)  # (K, N*Ho*Wo)
         W = self.params["W"]
@@ -181,7 +173,7 @@ class _Pool2D(Layer):
         self._y_shape: tuple[int, ...] | None = None
 
     def _windows(self, x: Any) -> np.ndarray:
-        x = _check_batch(self, x)
+        x = _check_images(self, x)
         k, s = self.kernel_size, self.stride
         Ho, Wo = conv_output_size(x.shape[2], k, 0, s), conv_output_size(x.shape[3], k, 0, s)
         self._x_shape, self._y_shape = x.shape, (*x.shape[:2], Ho, Wo)
@@ -244,7 +236,7 @@ class MaxPool2D(_Pool2D):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Route each window's gradient to its maximum; returns dL/dx."""
-        grad_y = _check_grad(self, grad_y, self._y_shape)
+        grad_y = check_grad_y(grad_y, self._y_shape, owner=self)
         k = self.kernel_size
         return self._scatter(lambda i, j: np.where(self._argmax == i * k + j, grad_y, 0.0))
 
@@ -283,7 +275,7 @@ class AvgPool2D(_Pool2D):
 
     def backward(self, grad_y: Any) -> np.ndarray:
         """Spread each window's gradient evenly; returns dL/dx."""
-        grad_y = _check_grad(self, grad_y, self._y_shape) / self.kernel_size**2
+        grad_y = check_grad_y(grad_y, self._y_shape, owner=self) / self.kernel_size**2
         return self._scatter(lambda i, j: grad_y)
 
 
@@ -296,7 +288,7 @@ class _GlobalPool2D(Layer):
 
     def _check_grad_y(self, grad_y: Any) -> np.ndarray:
         """``grad_y`` checked against the output shape (N, C) of the last forward pass."""
-        return _check_grad(self, grad_y, None if self._x_shape is None else self._x_shape[:2])
+        return check_grad_y(grad_y, None if self._x_shape is None else self._x_shape[:2], owner=self)
 
 
 class GlobalMaxPool2D(_GlobalPool2D):
@@ -319,7 +311,7 @@ class GlobalMaxPool2D(_GlobalPool2D):
 
     def forward(self, x: Any) -> np.ndarray:
         """Max over the height and width of every map; returns (N, C)."""
-        x = _check_batch(self, x)
+        x = _check_images(self, x)
         flat = x.reshape(*x.shape[:2], -1)  # (N, C, H*W)
         self._x_shape, self._argmax = x.shape, flat.argmax(axis=-1)  # (N, C)
         return np.take_along_axis(flat, self._argmax[..., None], axis=-1)[..., 0]
@@ -349,7 +341,7 @@ class GlobalAvgPool2D(_GlobalPool2D):
 
     def forward(self, x: Any) -> np.ndarray:
         """Mean over the height and width of every map; returns (N, C)."""
-        x = _check_batch(self, x)
+        x = _check_images(self, x)
         self._x_shape = x.shape
         return x.mean(axis=(2, 3))
 

@@ -32,10 +32,6 @@ from .base import Layer
 __all__ = ["Dense", "Sigmoid", "Tanh", "ReLU", "Identity", "Flatten"]
 
 
-def _check_grad(layer: Layer, grad_y: Any, shape: tuple[int, ...] | None) -> np.ndarray:
-    """``check_grad_y`` with the argument order that ``nn.conv_layers`` imports."""
-    return check_grad_y(grad_y, shape, owner=layer)  # TODO(#13): conv_layers calls check_grad_y itself
-
 
 class Dense(Layer):
     r"""Fully connected (affine) layer $y = xW + b$.
