@@ -38,8 +38,13 @@ document.addEventListener("click", function (event) {
   big.className = "mlnotes-zoom__img";
   big.src = link.getAttribute("href");
   big.alt = small.alt;
+  // the SVG's own size (1 pt = 4/3 px); its file has no intrinsic size, the width and height attributes
+  // (its viewBox, tools/hooks/execute.py) give the aspect ratio
+  ["width", "height"].forEach(function (name) {
+    if (small.hasAttribute(name)) big.setAttribute(name, small.getAttribute(name));
+  });
   var widthPt = parseFloat(small.dataset.widthPt);
-  if (widthPt > 0) big.style.width = (widthPt * 4 / 3).toFixed(0) + "px";  // the SVG's own size: 1 pt = 4/3 px
+  if (widthPt > 0) big.style.width = (widthPt * 4 / 3).toFixed(0) + "px";
   pane.appendChild(big);
   dialog.appendChild(close);
   dialog.appendChild(pane);
