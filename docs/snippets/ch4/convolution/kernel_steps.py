@@ -32,7 +32,7 @@ def cells(ax, a, left, top, *, window=None, filled=None, color="#D6EAF8", hl="#E
         ax.add_patch(Rectangle((left + j, top - i - 1), 1, 1, facecolor=face if shown else "white",
                                edgecolor="#7F8C8D"))
         text = names(i, j) if names is not None else f"{v:g}" if shown else ""
-        ax.text(left + j + 0.5, top - i - 0.5, text, ha="center", va="center", fontsize=9 if names else 10,
+        ax.text(left + j + 0.5, top - i - 0.5, text, ha="center", va="center", fontsize=10,
                 color="#566573" if names else "black")
     if window is not None:
         ax.add_patch(Rectangle((left + window[1], top - window[0] - window[2]), window[2], window[2],
