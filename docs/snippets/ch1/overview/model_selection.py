@@ -37,7 +37,7 @@ print(tr(f"验证误差最小的是 **{best[0]}**（{best[1]} 次多项式），
          f"its test error, computed once at the very end, is {test_mse:.2f}."))
 print()
 
-fig, (ax, bar) = figure(1, 2, figsize=(10, 3.6), layout="constrained")
+fig, (ax, bar) = figure(1, 2, figsize=(10, 3.6), gridspec_kw={"wspace": 0.3})
 grid = np.linspace(0, 5, 200).reshape(-1, 1)
 ax.scatter(X_train, y_train, color="black", s=18, zorder=3, label=tr("训练数据", "training data"))
 for i, (name, d) in enumerate(degrees.items()):
