@@ -2,6 +2,7 @@ import re
 import warnings
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -163,12 +164,6 @@ def test_diagram_fits_its_boxes_to_the_text_and_keeps_labels_clear():
     assert box.get_width() > 1.0 and box.get_height() > 0.4  # grown to the text
     sizes = {t.get_fontsize() for t in ax.texts}
     assert min(sizes) >= render.readable_fontsize(fig)  # to_svg will not need to raise them (and break the fit)
-    plt_close(fig)
-
-
-def plt_close(fig):
-    import matplotlib.pyplot as plt
-
     plt.close(fig)
 
 
@@ -194,7 +189,7 @@ def test_site_diagrams_have_no_text_outside_its_box_or_under_an_arrow(monkeypatc
     def check(fig, *, alt=""):
         render._make_readable(fig)
         found.extend(diagram_collisions(fig))
-        plt_close(fig)
+        plt.close(fig)
         return "<svg></svg>"
 
     monkeypatch.setattr(render, "to_svg", check)
