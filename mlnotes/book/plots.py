@@ -160,7 +160,7 @@ def diagram(ax: Any, nodes: dict[str, tuple[float, float, str]], edges: list[tup
         boxes[name] = ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
                                                   boxstyle="round,pad=0.02,rounding_size=0.08",
                                                   facecolor=colors.get(name, "#DCEBF7"), edgecolor="#34495E",
-                                                  linewidth=1.0))
+                                                  linewidth=1.0, clip_on=False))
     arrows, edge_labels = [], []
     for src, dst, label in edges:
         (x0, y0), (x1, y1) = pos[src], pos[dst]
