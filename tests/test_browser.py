@@ -288,3 +288,43 @@ def test_root_not_found_page_links_both_languages(page, server):
     assert "找不到页面" in page.locator("body").inner_text() and "Page not found" in page.locator("body").inner_text()
     page.locator("a", has_text="English").click()
     page.wait_for_url(f"{server}/en/")
+
+
+@pytest.mark.parametrize("lang, close_label", [("zh", "关闭"), ("en", "Close")])
+def test_figure_opens_full_size_on_a_phone(browser, mirror, lang, close_label):
+    """At 390 px a tap on a figure opens its SVG at its natural size (labels >= 9 px, scrolling), closed by Escape
+    or the button; served under a sub-path on another port, with no request to another host."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    pg = context.new_page()
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url))
+    open_page(pg, f"{mirror}/{lang}/ch4/convolution/")
+    figure = pg.locator("#fig-ch4-convolution-kernel-steps img.mlnotes-figure-img")
+    figure.scroll_into_view_if_needed()
+    figure.evaluate("i => i.decode()")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for close in ("Escape", "button"):
+        figure.click()
+        dialog = pg.locator("dialog.mlnotes-zoom[open]")
+        dialog.wait_for(state="visible", timeout=5_000)
+        big = dialog.locator("img.mlnotes-zoom__img")
+        big.evaluate("i => i.decode()")  # rejects if the SVG cannot be loaded
+        shown = big.evaluate("""i => {
+            const small = document.querySelector('#fig-ch4-convolution-kernel-steps img'), w = i.getBoundingClientRect().width;
+            // the SVG's own size (its width in pt, 1 pt = 4/3 px) and its smallest label at that size
+            return {width: w, natural: +small.dataset.widthPt * 4 / 3, fitted: small.getBoundingClientRect().width,
+                    px: +small.dataset.minFontPt * w / +small.dataset.widthPt};
+        }""")
+        assert abs(shown["width"] - shown["natural"]) <= 1 and shown["width"] > shown["fitted"] + 50, shown
+        assert shown["px"] >= MIN_LABEL_PX, shown
+        button = dialog.get_by_role("button", name=close_label)
+        assert button.count() == 1 and dialog.get_attribute("aria-label")
+        if close == "Escape":
+            pg.screenshot(path=str(SHOTS / f"{lang}-figure-full-size.png"))
+            pg.keyboard.press("Escape")
+        else:
+            button.click()
+        pg.locator("dialog.mlnotes-zoom").wait_for(state="detached", timeout=5_000)
+    hosts = {urlparse(u).hostname for u in requests if urlparse(u).scheme in ("http", "https")}
+    context.close()
+    assert hosts <= {"127.0.0.1"}, f"requests left 127.0.0.1: {sorted(hosts)}"

@@ -7,6 +7,7 @@ come in the page's language ([`tr`][mlnotes.book.i18n.tr]). Used on the pages of
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import matplotlib
@@ -15,7 +16,7 @@ import numpy as np
 from .._validation import (check_array, check_bool, check_interface, check_labels, check_scalar, check_X_y,
                            encode_labels)
 from .i18n import tr
-from .render import PALETTE
+from .render import PALETTE, _agg_renderer, readable_fontsize
 
 __all__ = ["plot_decision_boundary", "diagram", "draw_network", "draw_neuron", "hide_ticks", "canvas", "draw_cells"]
 
@@ -69,6 +70,12 @@ def diagram(ax: Any, nodes: dict[str, tuple[float, float, str]], edges: list[tup
             fontsize: float = 10) -> None:
     """Draw a box-and-arrow diagram (workflows, taxonomies, loops) on ``ax``.
 
+    Boxes are at least ``box_width`` x ``box_height`` and grow (all alike) until every label fits
+    inside its box with a margin. Labels are first raised to the size the page needs for the
+    figure's width ([`readable_fontsize`][mlnotes.book.render.readable_fontsize]), so the boxes are
+    fitted to the text as the reader sees it. An edge label sits beside the middle of its arrow,
+    on the side away from it (above a horizontal arrow, right of a vertical one).
+
     Parameters
     ----------
     ax : matplotlib Axes
@@ -78,11 +85,11 @@ def diagram(ax: Any, nodes: dict[str, tuple[float, float, str]], edges: list[tup
     edges : list of (str, str, str)
         Arrows ``(source, target, label)``; an empty label draws a plain arrow.
     box_width, box_height : float
-        Box size in data units.
+        Smallest box size in data units.
     colors : dict of str to str, optional
         Fill colour per node name (defaults to a light blue).
     fontsize : float
-        Label size in points.
+        Smallest label size in points (raised if the figure needs more to be readable).
 
     Examples
     --------
@@ -110,33 +117,72 @@ def diagram(ax: Any, nodes: dict[str, tuple[float, float, str]], edges: list[tup
     check_scalar(fontsize, "fontsize", min_val=1.0, max_val=200.0)
     if colors is not None and not isinstance(colors, dict):
         raise TypeError(f"colors must be a dict of node name -> colour, got {colors!r:.80}.")
-    colors = colors or {}
-    for name, (x, y, text) in nodes.items():
-        ax.add_patch(FancyBboxPatch((x - box_width / 2, y - box_height / 2), box_width, box_height,
-                                    boxstyle="round,pad=0.02,rounding_size=0.08",
-                                    facecolor=colors.get(name, "#DCEBF7"), edgecolor="#34495E", linewidth=1.0))
-        ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
-    for src, dst, label in edges:
+    for src, dst, _ in edges:
         if src not in nodes or dst not in nodes:
             missing = src if src not in nodes else dst
             raise ValueError(f"edge {(src, dst)!r} refers to unknown node {missing!r}; nodes are {sorted(nodes)}.")
-        (x0, y0, _), (x1, y1, _) = nodes[src], nodes[dst]
-        dx, dy = x1 - x0, y1 - y0
-        # shrink the arrow so it starts and ends on the box borders
-        scale = min(abs(box_width / 2 / dx) if dx else np.inf, abs(box_height / 2 / dy) if dy else np.inf)
-        sx, sy = x0 + dx * scale, y0 + dy * scale
-        ex, ey = x1 - dx * scale, y1 - dy * scale
-        ax.add_patch(FancyArrowPatch((sx, sy), (ex, ey), arrowstyle="-|>", mutation_scale=12,
-                                     color="#34495E", linewidth=1.1))
-        if label:
-            ax.text((sx + ex) / 2, (sy + ey) / 2 + 0.12, label, ha="center", va="bottom", fontsize=fontsize - 1,
-                    color="#34495E")
-    xs = [x for x, _, _ in nodes.values()]
-    ys = [y for _, y, _ in nodes.values()]
-    ax.set_xlim(min(xs) - box_width, max(xs) + box_width)
-    ax.set_ylim(min(ys) - box_height * 1.5, max(ys) + box_height * 1.5)
+    colors = colors or {}
+    fig = ax.figure
+    size = max(fontsize, readable_fontsize(fig))
+    edge_size = max(size - 1, readable_fontsize(fig))
+    labels = {name: ax.text(x, y, text, ha="center", va="center", fontsize=size, zorder=3)
+              for name, (x, y, text) in nodes.items()}
+    pos = {name: (float(x), float(y)) for name, (x, y, _) in nodes.items()}
+    width, height = box_width, box_height
+    gap_x, gap_y = 0.25 * box_width, 0.4 * box_height  # the least room left between two boxes
     ax.set_aspect("equal")
     ax.axis("off")
+    for _ in range(4):  # box size <-> axis limits <-> data units per point: settles in a few rounds
+        xs = [x for x, _ in pos.values()]
+        ys = [y for _, y in pos.values()]
+        ax.set_xlim(min(xs) - width * 0.5 - 0.5 * box_width, max(xs) + width * 0.5 + 0.5 * box_width)
+        ax.set_ylim(min(ys) - height * 0.5 - box_height, max(ys) + height * 0.5 + box_height)
+        ax.apply_aspect()
+        renderer = _agg_renderer(fig)
+        to_data = ax.transData.inverted()
+        need_w = need_h = 0.0
+        pad_px = size * fig.dpi / 72 * 0.45  # about half an em of margin around each label
+        for text in labels.values():
+            box = text.get_window_extent(renderer)
+            (x0, y0), (x1, y1) = to_data.transform([(box.x0 - pad_px, box.y0 - pad_px * 0.6),
+                                                    (box.x1 + pad_px, box.y1 + pad_px * 0.6)])
+            need_w, need_h = max(need_w, x1 - x0), max(need_h, y1 - y0)
+        new_w, new_h = max(box_width, need_w), max(box_height, need_h)
+        # never so wide (tall) that neighbouring boxes touch: a label too long for the layout spills instead
+        new_w = min([new_w] + [max(box_width, abs(xa - xb) - gap_x) for (xa, ya), (xb, yb)
+                               in itertools.combinations(pos.values(), 2) if abs(ya - yb) < new_h and xa != xb])
+        new_h = min([new_h] + [max(box_height, abs(ya - yb) - gap_y) for (xa, ya), (xb, yb)
+                               in itertools.combinations(pos.values(), 2) if abs(xa - xb) < new_w and ya != yb])
+        if abs(new_w - width) < 1e-3 * width and abs(new_h - height) < 1e-3 * height:
+            break
+        width, height = new_w, new_h
+    boxes = {}
+    for name, (x, y) in pos.items():
+        boxes[name] = ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                                                  boxstyle="round,pad=0.02,rounding_size=0.08",
+                                                  facecolor=colors.get(name, "#DCEBF7"), edgecolor="#34495E",
+                                                  linewidth=1.0, clip_on=False))
+    arrows, edge_labels = [], []
+    for src, dst, label in edges:
+        (x0, y0), (x1, y1) = pos[src], pos[dst]
+        dx, dy = x1 - x0, y1 - y0
+        # shrink the arrow so it starts and ends on the box borders
+        scale = min(abs(width / 2 / dx) if dx else np.inf, abs(height / 2 / dy) if dy else np.inf)
+        sx, sy = x0 + dx * scale, y0 + dy * scale
+        ex, ey = x1 - dx * scale, y1 - dy * scale
+        arrows.append(ax.add_patch(FancyArrowPatch((sx, sy), (ex, ey), arrowstyle="-|>", mutation_scale=12,
+                                                   color="#34495E", linewidth=1.1, shrinkA=0, shrinkB=1)))
+        if label:
+            norm = float(np.hypot(dx, dy)) or 1.0
+            nx, ny = -dy / norm, dx / norm  # normal of the arrow, turned to point up (or right)
+            if ny < -1e-9 or (abs(ny) <= 1e-9 and nx < 0):
+                nx, ny = -nx, -ny
+            ha = "left" if nx > 0.3 else "right" if nx < -0.3 else "center"
+            va = "bottom" if ny > 0.3 else "top" if ny < -0.3 else "center"
+            edge_labels.append(ax.annotate(label, ((sx + ex) / 2, (sy + ey) / 2), xytext=(4 * nx, 4 * ny),
+                                           textcoords="offset points", ha=ha, va=va, fontsize=edge_size,
+                                           color="#34495E", zorder=3))
+    ax.mlnotes_diagram = {"boxes": boxes, "labels": labels, "arrows": arrows, "edge_labels": edge_labels}
 
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "to_svg",
     "figure_html",
     "figure_id",
+    "readable_fontsize",
 ]
 
 _CJK_CANDIDATES = (
@@ -257,6 +258,20 @@ COLUMN_PX = 640  # the content column in a 1280 px window (688 px) less the inde
 MIN_LABEL_PX = 9.0  # the smallest text a reader should have to read, in CSS px
 
 
+def _needed_fontsize(width_pt: float) -> float:
+    """Smallest size (pt) drawn at `MIN_LABEL_PX` or more in a figure ``width_pt`` wide shown in the column."""
+    return 1.05 * MIN_LABEL_PX * width_pt / min(COLUMN_PX, width_pt * 4 / 3)
+
+
+def readable_fontsize(fig: Figure) -> float:
+    """The label size (pt) that `to_svg` will not need to raise in ``fig``: readable at the column width.
+
+    Measured on the figure's full width, which the tight box of the saved figure never exceeds, so
+    a drawing helper that lays out its text at this size (e.g. fits boxes around it) keeps its layout.
+    """
+    return _needed_fontsize(fig.get_figwidth() * 72)
+
+
 def _make_readable(fig: Figure) -> float:
     """Raise every label that would be drawn below `MIN_LABEL_PX` at the column width; return the smallest size (pt).
 
@@ -269,14 +284,11 @@ def _make_readable(fig: Figure) -> float:
     if not labels:
         return 0.0
 
-    def needed(width_pt: float) -> float:  # smallest size (pt) that is MIN_LABEL_PX at the column width
-        return 1.05 * MIN_LABEL_PX * width_pt / min(COLUMN_PX, width_pt * 4 / 3)
-
     smallest = min(t.get_fontsize() for t in labels)
-    if smallest >= 1.15 * needed(fig.get_figwidth() * 72):  # clearly large enough: no layout pass needed
+    if smallest >= 1.15 * readable_fontsize(fig):  # clearly large enough: no layout pass needed
         return smallest
     width_pt = fig.get_tightbbox(_agg_renderer(fig)).width * 72 + 2 * matplotlib.rcParams["savefig.pad_inches"] * 72
-    needed = needed(width_pt)
+    needed = _needed_fontsize(width_pt)
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             ticks = [t for t in axis.get_ticklabels(which="both") if t.get_visible() and t.get_text().strip()]

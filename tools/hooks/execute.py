@@ -161,15 +161,17 @@ def _compress_photos(svg: str) -> str:
 
 
 def figure_img(svg: str, src: str) -> str:
-    """The ``<img>`` that shows ``svg`` (stored at ``src``) with its size, label and data attributes."""
+    """The ``<img>`` that shows ``svg`` (stored at ``src``) with its size, label and data attributes, in a link to ``src``."""
     tag = _SVG_TAG.match(svg).group(0)
     attrs = dict(re.findall(r'\s([\w:-]+)="([^"]*)"', tag))
     size = _VIEWBOX.search(tag)
     dims = f' width="{float(size.group(1)):.0f}" height="{float(size.group(2)):.0f}"' if size else ""
     data = "".join(f' {k}="{v}"' for k, v in attrs.items() if k.startswith("data-"))
     style = f' style="{attrs["style"]}"' if "style" in attrs else ""
-    return (f'<img class="mlnotes-figure-img" src="{src}" alt="{attrs.get("aria-label", "")}"{dims}'
-            f'{data}{style} loading="lazy" decoding="async">')
+    # the link opens the figure at its natural size: in a dialog (mlnotes.js), or as the SVG file itself
+    return (f'<a class="mlnotes-figure-link" href="{src}">'
+            f'<img class="mlnotes-figure-img" src="{src}" alt="{attrs.get("aria-label", "")}"{dims}'
+            f'{data}{style} loading="lazy" decoding="async"></a>')
 
 
 @event_priority(100)  # before other plugins read the final HTML

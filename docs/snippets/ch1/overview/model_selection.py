@@ -37,7 +37,7 @@ print(tr(f"验证误差最小的是 **{best[0]}**（{best[1]} 次多项式），
          f"its test error, computed once at the very end, is {test_mse:.2f}."))
 print()
 
-fig, (ax, bar) = figure(1, 2, figsize=(10, 3.6))
+fig, (ax, bar) = figure(1, 2, figsize=(10, 3.6), gridspec_kw={"wspace": 0.3})
 grid = np.linspace(0, 5, 200).reshape(-1, 1)
 ax.scatter(X_train, y_train, color="black", s=18, zorder=3, label=tr("训练数据", "training data"))
 for i, (name, d) in enumerate(degrees.items()):
@@ -46,8 +46,9 @@ ax.set_ylim(-4, 16)
 ax.set_xlabel("x")
 ax.set_ylabel("y")
 ax.legend(fontsize=8)
-bar.bar([r[0] for r in rows], [r[3] for r in rows], color=[f"C{i}" for i in range(len(rows))])
-bar.set_yscale("log")
-bar.set_ylabel(tr("验证误差 MSE（对数刻度）", "validation MSE (log scale)"))
+bars = bar.bar([r[0] for r in rows], [r[3] for r in rows], color=[f"C{i}" for i in range(len(rows))])
+bar.bar_label(bars, labels=[f"{r[3]:.2f}" for r in rows], padding=2)  # the values: f1 and f2 are close
+bar.set_ylim(0, max(r[3] for r in rows) * 1.15)
+bar.set_ylabel(tr("验证误差 MSE", "validation MSE"))
 print(figure_html(fig, tr("三个候选模型：在验证集（训练时没见过的数据）上评估后，选误差最小的。",
                           "Three candidate models, judged on a validation set they never saw; the smallest error wins.")))

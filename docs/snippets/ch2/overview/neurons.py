@@ -31,8 +31,8 @@ for dy in (-0.35, 0.0, 0.35):
 for x, name in ((0.0, "A"), (7.2, "B")):
     bio.add_patch(Circle((x, 0), 0.45, facecolor="#F9CB9C", edgecolor="#8E5A2B", linewidth=1.5, zorder=3))
     bio.text(x, 0, name, ha="center", va="center", fontsize=12, zorder=4)
-labels = [((-1.0, 0.95), tr("树突", "dendrites")), ((1.0, -0.55), tr("细胞体", "cell body")),
-          ((2.9, 0.35), tr("轴突", "axon")), ((5.9, -0.85), tr("突触", "synapses"))]
+labels = [((-0.9, 1.25), tr("树突", "dendrites")), ((1.0, -0.55), tr("细胞体", "cell body")),
+          ((2.9, 0.35), tr("轴突", "axon")), ((5.5, -0.75), tr("突触", "synapses"))]
 for (x, y), text in labels:
     bio.text(x, y, text, ha="center", va="center", fontsize=9)
 bio.annotate("", xy=(5.0, 0.75), xytext=(1.0, 0.75), arrowprops={"arrowstyle": "-|>", "color": "#C0392B"})
@@ -51,7 +51,13 @@ for i, (xi, wi) in enumerate(zip(x, w)):
     art.text(0, y, f"{xi:g}", ha="center", va="center", fontsize=9)
     art.text(-0.45, y, f"$x_{i + 1}$", ha="right", va="center")
     art.plot([0.28, 2.0], [y, 0], color="#7F8C8D", linewidth=1.2)
-    art.text(0.9, y * 0.62 + 0.1, f"$w_{i + 1}$={wi:g}", fontsize=8, color="#34495E")
+    # the weight rides above its line, turned along it (equal aspect: the data angle is the angle drawn)
+    angle = np.arctan2(-y, 2.0 - 0.28)
+    t = 0.4
+    art.annotate(f"$w_{i + 1}$={wi:g}", (0.28 + t * (2.0 - 0.28), y * (1 - t)),
+                 xytext=(-3 * np.sin(angle), 3 * np.cos(angle)), textcoords="offset points",
+                 rotation=np.degrees(angle), rotation_mode="anchor", ha="center", va="bottom",
+                 fontsize=8, color="#34495E")
 art.add_patch(Circle((2.45, 0), 0.5, facecolor="#009E73", edgecolor="#2C3E50"))
 art.text(2.45, 0, "Σ | σ", ha="center", va="center", color="white", fontsize=10)
 art.text(2.45, -0.75, f"b = {b:g}\nz = {z:g}", ha="center", va="top", fontsize=8)

@@ -22,8 +22,8 @@ print(tr("第一个输出：", "The first output: ") + f"$y_0 = x_0 w_1 + x_1 w_
 print()
 
 
-def cells(ax, a, left, top, *, window=None, filled=None, color="#D6EAF8", hl="#E74C3C", labels=None):
-    """Draw array ``a`` as numbered cells with its top-left corner at (left, top)."""
+def cells(ax, a, left, top, *, window=None, filled=None, color="#D6EAF8", hl="#E74C3C", names=None):
+    """Draw array ``a`` as cells with its top-left corner at (left, top): its values, or ``names(i, j)``."""
     for (i, j), v in np.ndenumerate(a):
         face = color
         if window is not None and window[0] <= i < window[0] + window[2] and window[1] <= j < window[1] + window[2]:
@@ -31,28 +31,35 @@ def cells(ax, a, left, top, *, window=None, filled=None, color="#D6EAF8", hl="#E
         shown = filled is None or (i, j) in filled
         ax.add_patch(Rectangle((left + j, top - i - 1), 1, 1, facecolor=face if shown else "white",
                                edgecolor="#7F8C8D"))
-        if shown:
-            ax.text(left + j + 0.62, top - i - 0.64, f"{v:g}", ha="center", va="center", fontsize=9)
-        if labels is not None:
-            ax.text(left + j + 0.05, top - i - 0.04, labels(i, j), ha="left", va="top", color="#566573")
+        text = names(i, j) if names is not None else f"{v:g}" if shown else ""
+        ax.text(left + j + 0.5, top - i - 0.5, text, ha="center", va="center", fontsize=10,
+                color="#566573" if names else "black")
     if window is not None:
         ax.add_patch(Rectangle((left + window[1], top - window[0] - window[2]), window[2], window[2],
                                fill=False, edgecolor=hl, linewidth=2))
 
 
-fig, axes = figure(3, 3, figsize=(10, 5.4))
-for k, ax in enumerate(axes.ravel()):
-    r, c = divmod(k, 3)
-    cells(ax, x, 0, 4, window=(r, c, 2), labels=lambda i, j: f"x{4 * i + j}")
-    cells(ax, y, 5, 3.5, filled={divmod(m, 3) for m in range(k + 1)}, color="#D5F5E3",
-          labels=lambda i, j: f"y{3 * i + j}")
-    ax.add_patch(Rectangle((5 + c, 3.5 - r - 1), 1, 1, fill=False, edgecolor="#E74C3C", linewidth=2))
-    ax.annotate("", xy=(4.9, 2), xytext=(4.1, 2), arrowprops={"arrowstyle": "-|>", "color": "#E74C3C"})
-    ax.set_title(tr(f"第 {k + 1} 步：y{k} = {y[r, c]:g}", f"step {k + 1}: y{k} = {y[r, c]:g}"), fontsize=9)
+def frame(ax, title):
+    ax.set_title(title, fontsize=10)
     ax.set_xlim(-0.2, 8.2)
     ax.set_ylim(-0.2, 4.2)
     ax.set_aspect("equal")
     ax.axis("off")
+
+
+# two panels a row, so that a phone shows them at a readable size: first the names of the cells, then the 9 steps
+fig, axes = figure(5, 2, figsize=(5.2, 8.4), layout="constrained")
+names, steps = axes.ravel()[0], axes.ravel()[1:]
+cells(names, x, 0, 4, names=lambda i, j: f"x{4 * i + j}")
+cells(names, y, 5, 3.5, color="#D5F5E3", names=lambda i, j: f"y{3 * i + j}")
+frame(names, tr("输入 x 与特征图 y 的格子", "cells of the input x and the map y"))
+for k, ax in enumerate(steps):
+    r, c = divmod(k, 3)
+    cells(ax, x, 0, 4, window=(r, c, 2))
+    cells(ax, y, 5, 3.5, filled={divmod(m, 3) for m in range(k + 1)}, color="#D5F5E3")
+    ax.add_patch(Rectangle((5 + c, 3.5 - r - 1), 1, 1, fill=False, edgecolor="#E74C3C", linewidth=2))
+    ax.annotate("", xy=(4.9, 2), xytext=(4.1, 2), arrowprops={"arrowstyle": "-|>", "color": "#E74C3C"})
+    frame(ax, tr(f"第 {k + 1} 步：y{k} = {y[r, c]:g}", f"step {k + 1}: y{k} = {y[r, c]:g}"))
 print(figure_html(fig, tr(
     f"2×2 卷积核（w1…w4 = {w.ravel().tolist()}，b0 = {b0}）一步一步扫过 4×4 输入：每一步把红框里的 4 个数"
     "与权重相乘再相加，得到右边 3×3 特征图中的一个数。",
