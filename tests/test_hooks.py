@@ -150,3 +150,24 @@ def test_serve_plans_the_smallest_rebuild():
         "zh": [("snippet", "ch1/overview/line_fit.py")], "en": [("snippet", "ch1/overview/line_fit.py")]}
     assert cli.plan([root / "docs/en/ch1/overview.md", root / "mlnotes/cluster.py"]) == {"zh": "full", "en": "full"}
     assert cli.plan([root / "mkdocs.yml"]) == {"zh": "full", "en": "full"}
+
+
+def test_search_plugin_is_handed_prose_and_the_page_is_put_back():
+    search_index = _load("search_index")
+
+    class File:
+        src_uri = "ch1/page.md"
+
+    class Page:
+        file = File()
+        content = ('<h2 id="a">A</h2><p>Text</p><pre><span></span><code><span class="kn">from</span> mlnotes.cluster '
+                   '<span class="kn">import</span> KMeans\nx = 1</code></pre>')
+
+    page = Page()
+    full = page.content
+    first, second = search_index.on_page_context.methods
+    assert first.mkdocs_priority > 0 > second.mkdocs_priority  # around Material's search plugin (priority 0)
+    first({}, page=page, config=None, nav=None)
+    assert "<pre" not in page.content and "<code>KMeans</code>" in page.content and "<p>Text</p>" in page.content
+    second({}, page=page, config=None, nav=None)
+    assert page.content == full

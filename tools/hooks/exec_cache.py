@@ -118,11 +118,29 @@ class Dependencies:
     distributions: dict[str, str] = field(default_factory=dict)  # distribution -> version
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _packages_distributions() -> dict[str, list[str]]:
+    """Top-level module -> distributions (one scan of the installed metadata per process)."""
+    return importlib.metadata.packages_distributions()
+
+
 def _distribution_of(top_level: str) -> str | None:
-    mapping = importlib.metadata.packages_distributions()
-    names = mapping.get(top_level)
+    names = _packages_distributions().get(top_level)
     return sorted(names)[0] if names else None
+
+
+@lru_cache(maxsize=None)
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def forget_installed() -> None:
+    """Read the installed distributions again (a long-lived ``make serve`` worker, once per build)."""
+    _packages_distributions.cache_clear()
+    _version.cache_clear()
 
 
 def dependencies(code: str, *, package_root: Path | None = None) -> Dependencies:
@@ -158,10 +176,7 @@ def dependencies(code: str, *, package_root: Path | None = None) -> Dependencies
         if dist is None:
             deps.distributions[top] = "not installed"
             continue
-        try:
-            deps.distributions[dist] = importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            deps.distributions[dist] = "not installed"
+        deps.distributions[dist] = _version(dist)
     return deps
 
 
