@@ -137,8 +137,8 @@ def _version(distribution: str) -> str:
         return "not installed"
 
 
-def forget_installed() -> None:
-    """Read the installed distributions again (a long-lived ``make serve`` worker, once per build)."""
+def new_build() -> None:
+    """Read the installed distributions again at the start of a build (a ``make serve`` worker lives on)."""
     _packages_distributions.cache_clear()
     _version.cache_clear()
 

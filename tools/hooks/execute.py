@@ -99,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     exec_cache.STATS.__init__()
-    exec_cache.forget_installed()
+    exec_cache.new_build()
     _State.slots = {}
     exec_cache.cache_mode()  # a bad MLNOTES_EXEC_CACHE fails before any page is read
 
