@@ -8,6 +8,7 @@ X, _ = make_blobs(90, centers=[[-2.0, 0.0], [2.0, 0.0], [0.0, 3.0]], cluster_std
 labels = KMeans(n_clusters=3, random_state=0).fit(X).labels_  # no labels go in
 
 fig, ax = figure(figsize=(9.5, 3.6))
+fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.99)  # the axes fill the figure: room for "discover"
 diagram(ax, {
     "data": (0, 0, tr("数据\n只有 x，没有标签", "data\nx only, no labels")),
     "algo": (3.3, 0, tr("无监督算法\n（聚类、降维）", "unsupervised\nalgorithm")),
