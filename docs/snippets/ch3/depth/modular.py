@@ -3,6 +3,7 @@ from mlnotes.book.plots import diagram
 from mlnotes.book.render import figure, figure_html
 
 fig, (flat, modular) = figure(2, 1, figsize=(8, 8.5))
+fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.96, hspace=0.1)  # the drawings fill the figure
 
 classes = [tr("长发男生", "long-haired boy"), tr("长发女生", "long-haired girl"),
            tr("短发男生", "short-haired boy"), tr("短发女生", "short-haired girl")]
@@ -24,12 +25,13 @@ flat.set_title(tr("直接训练 4 个分类器：“长发男生”的样本太�
                   "Four classifiers trained directly: too few long-haired boys to learn from"), fontsize=10)
 
 # right: a first layer of basic classifiers shared by all four classes
+# (second layer far and spread enough that no arrow passes over a box it does not point to)
 nodes = {"img": (0, 0, tr("图片", "image")),
-         "sex": (3.8, 1.0, tr("基础分类器\n男生还是女生？", "basic classifier\nboy or girl?")),
-         "hair": (3.8, -1.0, tr("基础分类器\n长发还是短发？", "basic classifier\nlong or short hair?"))}
+         "sex": (3.8, 0.9, tr("基础分类器\n男生还是女生？", "basic classifier\nboy or girl?")),
+         "hair": (3.8, -0.9, tr("基础分类器\n长发还是短发？", "basic classifier\nlong or short hair?"))}
 edges = [("img", "sex", ""), ("img", "hair", "")]
 for i, name in enumerate(classes):
-    nodes[f"c{i}"] = (7.6, 2.25 - 1.5 * i, tr(f"分类器 {i + 1}\n{name}", f"classifier {i + 1}\n{name}"))
+    nodes[f"c{i}"] = (9.4, 2.7 - 1.8 * i, tr(f"分类器 {i + 1}\n{name}", f"classifier {i + 1}\n{name}"))
     edges += [("sex", f"c{i}", ""), ("hair", f"c{i}", "")]
 diagram(modular, nodes, edges, box_width=3.1, box_height=1.05, fontsize=9,
         colors={"sex": "#D9EAD3", "hair": "#D9EAD3", "c0": "#F4CCCC"})
