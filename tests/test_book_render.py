@@ -171,14 +171,8 @@ DIAGRAM_SNIPPETS = sorted(
     str(p.relative_to(SNIPPETS)) for p in SNIPPETS.rglob("*.py") if "diagram(" in p.read_text(encoding="utf-8"))
 
 
-# diagrams whose own layout (in their snippet, being refactored elsewhere) still crowds a label: issue #16
-CROWDED = {"ch1/types/unsupervised_workflow.py", "ch2/overview/ml_vs_dl.py", "ch3/depth/modular.py"}
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("snippet", [pytest.param(s, marks=pytest.mark.xfail(
-    reason="layout of this snippet still crowds a label (issue #16)", strict=False)) if s in CROWDED else s
-    for s in DIAGRAM_SNIPPETS])
+@pytest.mark.parametrize("snippet", DIAGRAM_SNIPPETS)
 def test_site_diagrams_have_no_text_outside_its_box_or_under_an_arrow(monkeypatch, capsys, lang, snippet):
     """Every diagram of the site, as the build draws it (labels raised to be readable): the layout holds."""
     import runpy
