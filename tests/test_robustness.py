@@ -407,6 +407,7 @@ def seeds() -> dict[str, Seed]:
         "mlnotes.book.render.figure_html": F(_fig(), "A caption", alt="a line", ok={"caption": {"a string"}, "alt": {"a string"}},
                                      cleanup=_close_figures),
         "mlnotes.book.render.figure_id": F(1),
+        "mlnotes.book.render.readable_fontsize": F(_fig(), cleanup=_close_figures),
         "mlnotes.book.plots.plot_decision_boundary": F(_ax(), KNeighborsClassifier(n_neighbors=1).fit(X[:, :2], Y_CLASS),
                                                 X[:, :2], Y_CLASS, resolution=10, margin=0.5, alpha=0.25,
                                                 cleanup=_close_figures),

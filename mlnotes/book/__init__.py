@@ -5,9 +5,9 @@ everything named after a page, and may use the library and matplotlib, never the
 (a test checks the import graph):
 
 * [`mlnotes.book.i18n`][mlnotes.book.i18n]: the build's language and [`tr`][mlnotes.book.i18n.tr]
-  for bilingual labels (every page);
+  for bilingual labels (every chapter page);
 * [`mlnotes.book.render`][mlnotes.book.render]: figures as deterministic SVG with text as paths,
-  labels readable on a phone, ids that follow from the code that makes them (every page);
+  labels readable on a phone, ids that follow from the code that makes them (every chapter page);
 * [`mlnotes.book.plots`][mlnotes.book.plots]: drawings several pages share (decision regions,
   box-and-arrow diagrams, networks, a neuron, grids of numbers, picture frames);
 * [`mlnotes.book.data`][mlnotes.book.data]: the data of particular pages (stroke images, a photo,

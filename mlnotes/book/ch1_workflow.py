@@ -1,4 +1,4 @@
-r"""The data and features of the page "1.4 建模流程 / The modelling workflow".
+r"""The data and features of the page "1.4 机器学习建模流程 / The modelling workflow".
 
 Used on the page `ch1/workflow`: the block `data` carries out steps ① and ② in full;
 the later blocks (`train`, `tune`, `evaluate`, `predict` and the exercises `ex_1`, `ex_2`)

@@ -1,4 +1,4 @@
-r"""The network without activation functions of the page "3.3 激活函数 / Activation functions".
+r"""The network without activation functions of the page "3.3 激活函数分类与必要性 / Activation functions and why they are needed".
 
 Used on the page `ch3/activations` by the block that merges its layers into one affine map
 (`collapse`) and the block that draws it before and after (`collapse_figure`): one network,

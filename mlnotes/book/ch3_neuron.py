@@ -1,4 +1,4 @@
-r"""The worked neuron of the page "3.1 神经元 / The neuron".
+r"""The worked neuron of the page "3.1 神经元数学模型 / The mathematical model of a neuron".
 
 Used on the page `ch3/neuron` by the blocks that compute its output (`activation_example`),
 draw it (`activation_example_figure`) and answer the exercises (`ex_1`, `ex_2`): one set of

@@ -1,4 +1,4 @@
-r"""The worked 2-2-1 network of the page "3.4 神经网络的求解 / Finding the parameters of a neural network".
+r"""The worked 2-2-1 network of the page "3.4 神经网络参数求解 / Finding the parameters of a neural network".
 
 Used on the page `ch3/training` by the blocks that draw the example (`bp_network`), run it
 forward and backward by hand (`bp_forward`, `bp_backward`), take one gradient step

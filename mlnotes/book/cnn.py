@@ -1,7 +1,7 @@
 """Chapter 4's experiments: small convolutional networks trained on the CPU in seconds.
 
-Used on the pages "4.1 图像与卷积 / Images and convolution" (the stroke experiment) and
-"4.3 卷积神经网络 / CNN" and "2.2 history" (LeNet-5).
+Used on the pages "4.2 卷积神经网络原理 / How convolutional networks work" (the stroke experiment)
+and "4.3 多通道、池化与卷积网络结构 / Channels, pooling and the network architecture" (LeNet-5).
 
 Two experiments that turn the notes' arguments into measured numbers:
 

@@ -2,12 +2,12 @@
 
 Page fixtures, not general generators (those are in [`mlnotes.datasets`][mlnotes.datasets]):
 
-* [`make_strokes`][mlnotes.book.data.make_strokes]: chapter 4, "4.1 图像与卷积"/"4.3 CNN" (the
-  stroke-detector experiment of [`mlnotes.book.cnn`][mlnotes.book.cnn]);
+* [`make_strokes`][mlnotes.book.data.make_strokes]: chapter 4, "4.1 视觉感知和图像表达" and "4.2 卷积神经网络原理"
+  (and the stroke-detector experiment of [`mlnotes.book.cnn`][mlnotes.book.cnn]);
 * [`load_sample_image`][mlnotes.book.data.load_sample_image]: the photo of chapters 2 and 4 (matplotlib's
   bundled sample data, no network access);
-* [`load_market_baskets`][mlnotes.book.data.load_market_baskets]: the transaction table of 1.2 "applications";
-* [`make_viewing_histories`][mlnotes.book.data.make_viewing_histories]: the sequential-pattern example of 1.2.
+* [`load_market_baskets`][mlnotes.book.data.load_market_baskets]: the transaction table of 1.3 "applications";
+* [`make_viewing_histories`][mlnotes.book.data.make_viewing_histories]: the sequential-pattern example of 1.3.
 
 Every generator takes ``random_state`` (int, Generator or None) and draws from a
 `numpy.random.Generator`; the global numpy random state is never used.

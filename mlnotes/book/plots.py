@@ -1,8 +1,9 @@
-"""Drawing helpers the pages share: decision regions, box-and-arrow diagrams, networks, a neuron.
+"""Drawing helpers the pages share: decision regions, box-and-arrow diagrams, networks, a neuron, grids of numbers, picture frames.
 
 They draw on a matplotlib ``Axes`` made by [`figure`][mlnotes.book.render.figure]; labels
-come in the page's language ([`tr`][mlnotes.book.i18n.tr]). Used on the pages of chapters
-1-3 (decision boundaries, workflows, the perceptron and MLP diagrams).
+come in the page's language ([`tr`][mlnotes.book.i18n.tr]). Used on the pages of all
+four chapters (decision boundaries, workflows, network and neuron diagrams, grids of numbers,
+picture frames).
 """
 
 from __future__ import annotations

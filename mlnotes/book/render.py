@@ -1,4 +1,4 @@
-"""Figures for the pages: deterministic inline SVG, readable on a phone, with Chinese text as paths.
+"""Figures for the pages: deterministic SVG, readable on a phone, with Chinese text as paths.
 
 Every figure on the site goes through [`figure`][mlnotes.book.render.figure] and [`to_svg`][mlnotes.book.render.to_svg] (or
 [`figure_html`][mlnotes.book.render.figure_html]), so that
@@ -268,8 +268,17 @@ def readable_fontsize(fig: Figure) -> float:
 
     Measured on the figure's full width, which the tight box of the saved figure never exceeds, so
     a drawing helper that lays out its text at this size (e.g. fits boxes around it) keeps its layout.
+
+    Examples
+    --------
+    >>> fig, _ = figure(figsize=(12, 4))  # 864 pt = 1152 px wide, shown 640 px wide in the column
+    >>> round(readable_fontsize(fig), 2)  # 9 px there (with a 5 % margin) needs 1.05 * 9 * 864 / 640 pt
+    12.76
+    >>> plt.close(fig)
     """
-    return _needed_fontsize(fig.get_figwidth() * 72)
+    if not isinstance(fig, Figure):
+        raise TypeError(f"readable_fontsize expects a matplotlib Figure, got {type(fig).__name__}.")
+    return float(_needed_fontsize(fig.get_figwidth() * 72))
 
 
 def _make_readable(fig: Figure) -> float:
@@ -305,8 +314,8 @@ def figure_id(depth: int = 1) -> str:
 
     The caller is the first frame outside the ``mlnotes`` package. For a file under
     a ``snippets`` folder (a page's code block, run by the site build or on its own)
-    the id is ``fig-`` plus its path below that folder, ``docs/snippets/ch1/line_fit.py``
-    giving ``fig-ch1-line-fit``; for any other file, its name. The second, third, ...
+    the id is ``fig-`` plus its path below that folder, ``docs/snippets/ch1/overview/line_fit_figure.py``
+    giving ``fig-ch1-overview-line-fit-figure``; for any other file, its name. The second, third, ...
     figure made by the same run of that code get ``-2``, ``-3``, ... appended (the
     count lives in the caller's globals, so it restarts with every execution). Ids are
     therefore unique by construction and the same in both languages.

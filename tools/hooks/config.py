@@ -28,13 +28,13 @@ TEXT = {
         "api_index_title": "API 参考",
         "api_index_intro": (
             "`mlnotes` 的每个公开模块各占一页，内容由源代码中的文档字符串自动生成。"
-            "页面中的代码块调用的正是这些函数和类。"
+            "各章页面中的代码块调用的正是这些函数和类。"
         ),
         "module": "模块",
-        "library": "库",
-        "book": "书中的代码",
+        "library": "机器学习库",
+        "book": "本书辅助代码",
         "book_intro": (
-            "`mlnotes.book` 是本书各页面自己的代码（章节实验、页面数据、作图与中英文标签），"
+            "`mlnotes.book` 是本书各页面自己的代码（章节实验、页面数据与示例、作图、图片渲染与中英文标签），"
             "不属于机器学习库本身；每个模块的说明写明了哪些页面用到它。"
         ),
         "summary": "说明",
@@ -50,8 +50,8 @@ TEXT = {
         "library": "Library",
         "book": "Book helpers",
         "book_intro": (
-            "`mlnotes.book` is the book's own code (chapter experiments, page data, drawings, "
-            "bilingual labels), not part of the machine-learning library; each module says which "
+            "`mlnotes.book` is the book's own code (chapter experiments, page data and worked examples, "
+            "drawings, figure rendering, bilingual labels), not part of the machine-learning library; each module says which "
             "pages use it."
         ),
         "summary": "Summary",
