@@ -36,6 +36,7 @@ def free_port() -> int:
 
 
 EXEC_CACHE = OUTPUT / "exec-cache"  # the tests' own caches: the first build is always cold
+EXEC_CACHE_2 = OUTPUT / "exec-cache-2"  # the second clean build's own, so the two never share an entry
 SITE_CACHE = OUTPUT / "site-cache"
 
 
@@ -46,9 +47,9 @@ def _clean_build_command(site_dir: Path, origin: str) -> list[str]:
     return [sys.executable, "tools/site.py", "build", "--origin", origin, "--site-dir", str(site_dir)]
 
 
-def _build_env(cache: str = "on", site_cache: str = "on") -> dict[str, str]:
+def _build_env(cache: str = "on", site_cache: str = "on", exec_dir: Path = EXEC_CACHE) -> dict[str, str]:
     return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1",
-                MLNOTES_EXEC_CACHE_DIR=str(EXEC_CACHE), MLNOTES_EXEC_CACHE=cache,
+                MLNOTES_EXEC_CACHE_DIR=str(exec_dir), MLNOTES_EXEC_CACHE=cache,
                 MLNOTES_SITE_CACHE_DIR=str(SITE_CACHE), MLNOTES_SITE_CACHE=site_cache)
 
 
@@ -106,18 +107,31 @@ def site_port(origin) -> int:
 
 @pytest.fixture(scope="session")
 def cold_build(request, origin) -> tuple[Path, str]:
-    """Both languages built once with --strict into test-output/site, from an empty execution cache."""
-    site = OUTPUT / "site"
+    """Both languages built once with --strict into test-output/site, from an empty execution cache.
+
+    At the same time, a second clean build into test-output/site-rebuild executes every block
+    again (its own empty execution cache, no whole-build cache): the determinism test compares
+    the two (see `second_build`). Both start together so that no later test competes with it.
+    """
+    site, rebuild = OUTPUT / "site", OUTPUT / "site-rebuild"
 
     def build() -> dict:
-        for cache in (EXEC_CACHE, SITE_CACHE):
+        for cache in (EXEC_CACHE, EXEC_CACHE_2, SITE_CACHE):
             if cache.exists():
                 shutil.rmtree(cache)
-        proc = build_site(site, origin)
-        return {"code": proc.returncode, "log": proc.stdout + proc.stderr}
+        second = subprocess.Popen(_clean_build_command(rebuild, origin), cwd=ROOT,
+                                  env=_build_env("on", site_cache="off", exec_dir=EXEC_CACHE_2),
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            proc = build_site(site, origin)
+        finally:
+            second_log, _ = second.communicate()
+        return {"code": proc.returncode, "log": proc.stdout + proc.stderr,
+                "second_code": second.returncode, "second_log": second_log}
 
     done = once_per_run(request.config, "cold-build", build)
     assert done["code"] == 0, f"strict build failed:\n{done['log']}"
+    request.config.mlnotes_second_build = (rebuild, done["second_code"], done["second_log"])
     return site, done["log"]
 
 
@@ -127,25 +141,14 @@ def built_site(cold_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def second_build(request, built_site, origin):
-    """A second clean build into test-output/site-rebuild that executes every block again
-    (``MLNOTES_EXEC_CACHE=refresh``); the determinism test compares it with the first.
+def second_build(request, cold_build):
+    """The second clean build made beside the first (see `cold_build`): a callable giving (site, log)."""
+    def result() -> tuple[Path, str]:
+        site, code, log = request.config.mlnotes_second_build
+        assert code == 0, f"second strict build failed:\n{log}"
+        return site, log
 
-    A callable, so that only the tests that need it pay for it.
-    """
-    site = OUTPUT / "site-rebuild"
-
-    def build() -> dict:
-        proc = subprocess.run(_clean_build_command(site, origin), cwd=ROOT, env=_build_env("refresh"),
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        return {"code": proc.returncode, "log": proc.stdout}
-
-    def wait() -> tuple[Path, str]:
-        done = once_per_run(request.config, "second-build", build)
-        assert done["code"] == 0, f"second strict build failed:\n{done['log']}"
-        return site, done["log"]
-
-    return wait
+    return result
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -19,7 +19,7 @@ from conftest import LANGS, OUTPUT, ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import pdf as book  # noqa: E402
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.xdist_group("pdf")]  # one process runs the file (pytest -n 2 --dist loadgroup)
 
 
 @pytest.fixture(scope="module")

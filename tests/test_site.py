@@ -14,7 +14,7 @@ import mlnotes
 import mlnotes.book
 from conftest import LANGS, ROOT, blocks_executed, build_site, html_pages, OUTPUT
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]  # one process runs the file (pytest -n 2 --dist loadgroup)
 
 SEED_IMAGE_HOST = "images.drshw" + ".tech"  # split so this file does not contain the URL itself
 FIG_ID = re.compile(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"')
@@ -112,7 +112,7 @@ def _assert_same_pages(first: Path, second: Path, what: str) -> None:
 def test_two_clean_builds_give_identical_pages(cold_build, second_build):
     site, cold_log = cold_build
     second, second_log = second_build()
-    # Both builds executed every block (the first from an empty cache, the second bypassing it).
+    # Both builds executed every block (each from its own empty execution cache).
     for log in (cold_log, second_log):
         counts = blocks_executed(log)
         assert set(counts) == set(LANGS) and all(run > 100 and reused == 0 for run, reused in counts.values()), counts
@@ -121,7 +121,7 @@ def test_two_clean_builds_give_identical_pages(cold_build, second_build):
 
 def test_a_warm_build_executes_nothing_and_gives_identical_pages(cold_build, second_build, origin):
     site, _ = cold_build
-    second_build()  # shares the cache folder: let it finish first
+    second_build()  # made beside the first (its own cache folder)
     warm = OUTPUT / "site-warm"
     proc = build_site(warm, origin, site_cache="off")  # MkDocs runs; the blocks come from the cache
     assert proc.returncode == 0, proc.stdout + proc.stderr
