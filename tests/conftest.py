@@ -30,7 +30,28 @@ def load_benchmark(name: str):
 
 
 def free_port() -> int:
-    with socket.socket() as s:
+    """A free port on 127.0.0.1 below the kernel's ephemeral range.
+
+    The site is built for its origin long before it is served there; a port from the ephemeral
+    range could meanwhile be taken by any outgoing connection (a browser, a build), one below it
+    only by a server that asks for it by number.
+    """
+    import random
+
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    rng = random.Random()  # not the tests' seeds: any free port will do
+    for _ in range(200):
+        port = rng.randrange(20000, max(20001, min(low, 32768)))
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as s:  # everything below the range is taken: fall back to the kernel's choice
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
