@@ -44,13 +44,13 @@ test: setup
 	$(MAKE) --no-print-directory test-lib test-site
 
 # Library tests and doctests in two processes; then the site and browser tests, also in two
-# processes (a heavy test file is one xdist group, so its fixtures are made once) that share one
-# cold build (tests/conftest.py: the first process builds, the other waits for it).
+# processes (a test file stays in one, so its fixtures are made once) that share one cold build
+# (tests/conftest.py: the first process builds, the other waits for it).
 test-lib:
 	$(BIN)/python -m pytest -n 2 -m "not site and not browser" -q
 
 test-site:
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "site or browser" -q --durations=12
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "site or browser" -q --durations=12
 
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

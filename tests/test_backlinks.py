@@ -8,7 +8,7 @@ import pytest
 
 from conftest import LANGS, html_pages
 
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("backlinks")]  # one process runs the file (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.site
 
 ANCHOR = re.compile(r'<div class="mlnotes-block-anchor" id="(code-[a-z0-9-]+)"')
 API_LINK = re.compile(r'<a class="mlnotes-api-link" href="(?:\.\./)*api/([\w/]+)/#(mlnotes\.[\w.]+)">')

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import OUTPUT, ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # one browser, one process
+pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = os.environ.get("MLNOTES_CHROMIUM", "/usr/bin/chromium")

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import LANGS, OUTPUT, ROOT, html_pages
 
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("downloads")]  # one process runs the file (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.site
 
 BUTTONS = re.compile(r'<p class="mlnotes-downloads">(.*?)</p>', re.S)
 HREF = re.compile(r'href="([^"]+)"')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -19,17 +20,23 @@ from conftest import LANGS, OUTPUT, ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import pdf as book  # noqa: E402
 
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("pdf")]  # one process runs the file (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
 def book_pdfs(built_site):
+    # Printed from a copy: the other test process reads the built site meanwhile (tools/pdf.py adds
+    # the PDFs and, while printing, a temporary page to the folder it prints from).
+    site = OUTPUT / "site-pdf"
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(built_site, site)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "tools/pdf.py", "--draft", "--site-dir", str(built_site)], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "tools/pdf.py", "--draft", "--site-dir", str(site)], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     print(f"PDFs printed in {time.perf_counter() - start:.1f} s")
-    return {lang: built_site / lang / "downloads" / f"mlnotes-{lang}.pdf" for lang in LANGS}
+    return {lang: site / lang / "downloads" / f"mlnotes-{lang}.pdf" for lang in LANGS}
 
 
 def _squash(text: str) -> str:

@@ -14,7 +14,7 @@ import mlnotes
 import mlnotes.book
 from conftest import LANGS, ROOT, blocks_executed, build_site, html_pages, OUTPUT
 
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]  # one process runs the file (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.site
 
 SEED_IMAGE_HOST = "images.drshw" + ".tech"  # split so this file does not contain the URL itself
 FIG_ID = re.compile(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"')

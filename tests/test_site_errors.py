@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("errors")]  # one process runs the file (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.site
 HOOKS = [line.split()[1].split("/")[-1][:-3] for line in (ROOT / "mkdocs.yml").read_text().splitlines()
          if line.startswith("  - tools/hooks/")]
 
