@@ -128,31 +128,18 @@ def site_port(origin) -> int:
 
 @pytest.fixture(scope="session")
 def cold_build(request, origin) -> tuple[Path, str]:
-    """Both languages built once with --strict into test-output/site, from an empty execution cache.
-
-    At the same time, a second clean build into test-output/site-rebuild executes every block
-    again (its own empty execution cache, no whole-build cache): the determinism test compares
-    the two (see `second_build`). Both start together so that no later test competes with it.
-    """
-    site, rebuild = OUTPUT / "site", OUTPUT / "site-rebuild"
+    """Both languages built once with --strict into test-output/site, from an empty execution cache."""
+    site = OUTPUT / "site"
 
     def build() -> dict:
         for cache in (EXEC_CACHE, EXEC_CACHE_2, SITE_CACHE):
             if cache.exists():
                 shutil.rmtree(cache)
-        second = subprocess.Popen(_clean_build_command(rebuild, origin), cwd=ROOT,
-                                  env=_build_env("on", site_cache="off", exec_dir=EXEC_CACHE_2),
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        try:
-            proc = build_site(site, origin)
-        finally:
-            second_log, _ = second.communicate()
-        return {"code": proc.returncode, "log": proc.stdout + proc.stderr,
-                "second_code": second.returncode, "second_log": second_log}
+        proc = build_site(site, origin)
+        return {"code": proc.returncode, "log": proc.stdout + proc.stderr}
 
     done = once_per_run(request.config, "cold-build", build)
     assert done["code"] == 0, f"strict build failed:\n{done['log']}"
-    request.config.mlnotes_second_build = (rebuild, done["second_code"], done["second_log"])
     return site, done["log"]
 
 
@@ -162,14 +149,27 @@ def built_site(cold_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def second_build(request, cold_build):
-    """The second clean build made beside the first (see `cold_build`): a callable giving (site, log)."""
-    def result() -> tuple[Path, str]:
-        site, code, log = request.config.mlnotes_second_build
-        assert code == 0, f"second strict build failed:\n{log}"
-        return site, log
+def second_build(request, built_site, origin):
+    """A second clean build into test-output/site-rebuild, from its own empty execution cache (no
+    whole-build cache): the determinism test compares it with the first.
 
-    return result
+    A callable, so that only the tests that need it pay for it (they run in one test process,
+    while the other runs the browser tests).
+    """
+    site = OUTPUT / "site-rebuild"
+
+    def build() -> dict:
+        proc = subprocess.run(_clean_build_command(site, origin), cwd=ROOT,
+                              env=_build_env("on", site_cache="off", exec_dir=EXEC_CACHE_2),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return {"code": proc.returncode, "log": proc.stdout}
+
+    def wait() -> tuple[Path, str]:
+        done = once_per_run(request.config, "second-build", build)
+        assert done["code"] == 0, f"second strict build failed:\n{done['log']}"
+        return site, done["log"]
+
+    return wait
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

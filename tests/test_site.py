@@ -121,7 +121,7 @@ def test_two_clean_builds_give_identical_pages(cold_build, second_build):
 
 def test_a_warm_build_executes_nothing_and_gives_identical_pages(cold_build, second_build, origin):
     site, _ = cold_build
-    second_build()  # made beside the first (its own cache folder)
+    second_build()  # the second build first (the warm build then competes with nothing)
     warm = OUTPUT / "site-warm"
     proc = build_site(warm, origin, site_cache="off")  # MkDocs runs; the blocks come from the cache
     assert proc.returncode == 0, proc.stdout + proc.stderr
