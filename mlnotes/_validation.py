@@ -22,6 +22,7 @@ __all__ = [
     "check_is_fitted",
     "check_random_state",
     "check_scalar",
+    "check_pair",
     "check_bool",
     "check_interval",
     "check_option",
@@ -37,6 +38,9 @@ __all__ = [
     "check_n_features",
     "encode_labels",
     "float_errors_as_value_error",
+    "check_batch",
+    "check_grad_y",
+    "check_targets",
 ]
 
 
@@ -766,7 +770,6 @@ def float_errors_as_value_error(what: str, hint: str = "") -> Iterator[None]:
 
 
 # --- batches of the neural-network layers and losses (mlnotes.nn) -----------------------------
-__all__ += ["check_batch", "check_grad_y", "check_targets"]
 
 
 def check_batch(x: Any, *, owner: Any, name: str = "input",
