@@ -1,4 +1,4 @@
-r"""The mini-batch training loop, the one every network of ``mlnotes`` is trained with.
+r"""The mini-batch training loop: the one the MLP estimators and the chapter-3 pages train networks with.
 
 Chapter 3 teaches it; [`MLPClassifier`][mlnotes.nn.MLPClassifier] and
 [`MLPRegressor`][mlnotes.nn.MLPRegressor] fit by calling it. One epoch shuffles the
@@ -65,7 +65,7 @@ def train(model: Layer, X: Any, y: Any, *, loss: Loss, optimizer: Optimizer, epo
           X_val: Any = None, y_val: Any = None, alpha: float = 0.0, tol: float | None = None,
           n_iter_no_change: int = 10, on_plateau: Callable[[], bool] | None = None,
           callback: Callable[[int, float], bool | None] | None = None) -> dict[str, np.ndarray]:
-    r"""Train ``model`` by mini-batch gradient descent: the training loop of every network in ``mlnotes``.
+    r"""Train ``model`` by mini-batch gradient descent (the loop of chapter 3 and of the MLP estimators).
 
     Each epoch shuffles the samples (seeded), then for every batch runs
     forward, the loss, backward and ``optimizer.step(model)``. With an L2
