@@ -45,6 +45,11 @@ __all__ = ["make_stroke_cnn", "make_stroke_mlp", "stroke_position_split", "strok
            "make_lenet", "digits_experiment"]
 
 
+def _accuracy(net: Sequential, X: np.ndarray, y: np.ndarray) -> float:
+    """[`accuracy_score`][mlnotes.metrics.accuracy_score] of the class with the largest logit."""
+    return accuracy_score(y, net.predict(X).argmax(axis=1))
+
+
 def make_stroke_cnn(n_filters: int = 8, *, random_state: Any = None) -> Sequential:
     """Stroke detector: 3x3 convolution -> ReLU -> global max pooling -> dense (2 classes).
 
@@ -204,7 +209,7 @@ def stroke_experiment(*, n_train: int = 600, n_test: int = 600, epochs: int = 40
             train(net, data["X_train"], data["y_train"], loss=SoftmaxCrossEntropyLoss(), optimizer=Adam(lr=lr),
                   epochs=epochs, batch_size=batch_size, random_state=rng)
             seconds = time.perf_counter() - start
-            result[name] = {split: accuracy_score(data[f"y_{split}"], net.predict(data[f"X_{split}"]).argmax(axis=1))
+            result[name] = {split: _accuracy(net, data[f"X_{split}"], data[f"y_{split}"])
                             for split in ("train", "seen", "unseen")}
             result[name]["n_params"] = float(sum(p.size for p in net.params.values()))
             result[name]["seconds"] = seconds
@@ -330,8 +335,8 @@ def digits_experiment(images: Any, target: Any, *, test_size: float = 0.25, epoc
                             batch_size=batch_size, random_state=rng)
             seconds += time.perf_counter() - start
             curve["train_loss"].append(float(history["loss"][-1]))
-            curve["train_accuracy"].append(accuracy_score(y[tr], model.predict(X[tr]).argmax(axis=1)))
-            curve["test_accuracy"].append(accuracy_score(y[test], model.predict(X[test]).argmax(axis=1)))
+            curve["train_accuracy"].append(_accuracy(model, X[tr], y[tr]))
+            curve["test_accuracy"].append(_accuracy(model, X[test], y[test]))
     out: dict[str, Any] = {key: np.asarray(values) for key, values in curve.items()}
     out.update(final_test_accuracy=curve["test_accuracy"][-1], seconds_per_epoch=seconds / epochs, model=model)
     return out
