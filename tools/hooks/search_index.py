@@ -3,12 +3,10 @@
 Material's search plugin indexes every character of a page, so half of each index was code
 (and result snippets were walls of it). Each ``<pre>`` block is replaced by the names a reader may
 search for: what the block imports from ``mlnotes`` and what it defines (``from mlnotes.cluster
-import KMeans`` leaves ``KMeans``). The plugin is handed the page with its code blocks replaced
-already (``on_page_context``, just before the plugin reads ``page.content``; the full page is put
-back right after it, before the template renders it), which also spares it parsing tens of
-thousands of highlighted tokens per page; after the plugin has written ``search/search_index.json``
-(``on_post_build``, later than the plugin's) the same replacement runs over the index once more
-and drops the tab titles of executed blocks. Chinese terms of the book are kept
+import KMeans`` leaves ``KMeans``), and the tab titles of executed blocks (结果/代码, Result/Source)
+are dropped. The plugin is handed the page so reduced (``on_page_context``, just before the plugin
+reads ``page.content``; the full page is put back right after it, before the template renders it),
+which also spares it parsing tens of thousands of highlighted tokens per page. Chinese terms of the book are kept
 whole by the jieba user dictionary (``docs/search/jieba_user_dict.txt``, ``search.jieba_dict_user``
 in mkdocs.yml), and the ``separator`` there does not split camelCase, so ``KMeans`` is one word.
 """
@@ -16,9 +14,7 @@ in mkdocs.yml), and the ``separator`` there does not split camelCase, so ``KMean
 from __future__ import annotations
 
 import html
-import json
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -27,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 _PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.S)
 _IMPORT = re.compile(r"^[ \t]*from[ \t]+(mlnotes(?:\.\w+)*)[ \t]+import[ \t]+(\([\w\s,]+\)|[\w \t,]+)", re.M)
-_TAB_TITLES = re.compile("(?<=>)[\\s\u200b]*(?:结果|代码|Result|Source)[\\s\u200b]*(?:结果|代码|Result|Source)[\\s\u200b]*(?=<)")
+_EXEC_TABS = re.compile(r'<div class="tabbed-labels">(?:<label for="[^"]*">(?:结果|代码|Result|Source)</label>){2}</div>')
 _DEFINES = re.compile(r"^[ \t]*(?:def|class)[ \t]+(\w+)", re.M)
 
 
@@ -47,19 +43,13 @@ def _identifiers_html(m: re.Match[str]) -> str:
     return (" <p>" + " ".join(f"<code>{n}</code>" for n in names) + "</p> ") if names else " "
 
 
-def prose(text: str) -> str:
-    """Section text with every code block replaced by its identifiers."""
-    text = _TAB_TITLES.sub(" ", _PRE.sub(_identifiers_html, text))  # and without the tab titles of exec blocks
-    return re.sub(r"\s{2,}", " ", text).strip()
-
-
 _FULL_PAGES: dict[str, str] = {}
 
 
 @event_priority(50)  # before Material's search plugin (priority 0) reads the page
 def _hand_search_the_prose(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     _FULL_PAGES[page.file.src_uri] = page.content
-    page.content = _PRE.sub(_identifiers_html, page.content or "")
+    page.content = _EXEC_TABS.sub("", _PRE.sub(_identifiers_html, page.content or ""))
     return context
 
 
@@ -71,13 +61,3 @@ def _restore_the_page(context: dict, page: Page, config: MkDocsConfig, nav: Navi
 
 on_page_context = CombinedEvent(_hand_search_the_prose, _restore_the_page)
 
-
-@event_priority(-100)  # after the search plugin has written the index
-def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        doc["text"] = prose(doc["text"])
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
