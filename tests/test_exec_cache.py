@@ -6,6 +6,7 @@ are really in ``sys.modules`` after running the block's imports in a fresh inter
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,8 +44,16 @@ ORACLE = textwrap.dedent("""
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("MLNOTES_EXEC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("MLNOTES_EXEC_CACHE", raising=False)
+    monkeypatch.setenv("MLNOTES_EXEC_SHARE", "off")  # one language at a time; `shared` turns sharing on
     exec_cache.STATS.__init__()
     return tmp_path / "cache"
+
+
+@pytest.fixture
+def shared(cache, monkeypatch):
+    """The cache, with a block's run making the other language's entry too (as in a build)."""
+    monkeypatch.setenv("MLNOTES_EXEC_SHARE", "on")
+    return cache
 
 
 def _keys(package_root: Path, lang: str = "en") -> dict[str, str]:
@@ -106,6 +115,99 @@ def test_languages_never_share_an_entry(cache, monkeypatch):
     assert outputs == {"zh": "中文\n", "en": "English\n"}
     assert exec_cache.STATS.executed == 2 and exec_cache.STATS.reused == 0
     assert sorted(p.parent.parent.name for p in cache.rglob("*.json")) == ["en", "zh"]
+
+
+# --- one run for both languages -----------------------------------------------------------------
+BILINGUAL = "print('before')\nfrom mlnotes.book.i18n import tr\nprint(tr('中文', 'English'))\n"
+FAILS_IN_EN = ("from mlnotes.book.i18n import tr\nif tr('zh', 'en') == 'en':\n"
+               "    raise ValueError('only in English')\nprint('ok')\n")
+
+
+def _run(code: str, lang: str, monkeypatch) -> str:
+    monkeypatch.setenv("MLNOTES_LANG", lang)
+    return exec_cache.run_block(code, lang=lang, filename="x.py", where="p.md")
+
+
+@pytest.mark.parametrize("how", ["fork", "run again"])
+def test_a_block_run_in_one_language_stores_the_other_language_too(shared, monkeypatch, how):
+    # "fork": the block asked for the language late (the child finishes it in English);
+    # "run again": it asked at once, so the process runs it a second time, in English
+    monkeypatch.setattr(exec_cache, "MIN_SHARED_SECONDS", 0.0 if how == "fork" else 1e9)
+    monkeypatch.setenv("MLNOTES_BUILD_ID", "build-1")
+    assert _run(BILINGUAL, "zh", monkeypatch) == "before\n中文\n"
+    exec_cache.reap(wait=True)
+    assert _run(BILINGUAL, "en", monkeypatch) == "before\nEnglish\n"
+    assert (exec_cache.STATS.executed, exec_cache.STATS.shared, exec_cache.STATS.reused) == (1, 1, 0)
+    # what the English run stored is what running the block in English prints
+    monkeypatch.setenv("MLNOTES_EXEC_SHARE", "off")
+    assert exec_cache.execute(BILINGUAL, filename="x.py", where="p.md") == "before\nEnglish\n"
+    # a later build finds both entries and counts them as reused, not as made by this build
+    monkeypatch.setenv("MLNOTES_BUILD_ID", "build-2")
+    exec_cache.STATS.__init__()
+    assert _run(BILINGUAL, "zh", monkeypatch) == "before\n中文\n"
+    assert _run(BILINGUAL, "en", monkeypatch) == "before\nEnglish\n"
+    assert (exec_cache.STATS.executed, exec_cache.STATS.shared, exec_cache.STATS.reused) == (0, 0, 2)
+
+
+def test_a_block_that_never_asks_for_the_language_runs_once_for_both(shared, monkeypatch):
+    code = "print(sum(range(10)))\n"
+    assert _run(code, "en", monkeypatch) == "45\n"
+    assert _run(code, "zh", monkeypatch) == "45\n"
+    assert (exec_cache.STATS.executed, exec_cache.STATS.reused) == (1, 1)
+    assert sorted(p.parent.parent.name for p in shared.rglob("*.json")) == ["en", "zh"]
+
+
+@pytest.mark.parametrize("how", ["fork", "run again"])
+def test_a_block_failing_in_the_other_language_stores_nothing_for_it(shared, monkeypatch, how):
+    monkeypatch.setattr(exec_cache, "MIN_SHARED_SECONDS", 0.0 if how == "fork" else 1e9)
+    assert _run(FAILS_IN_EN, "zh", monkeypatch) == "ok\n"
+    exec_cache.reap(wait=True)
+    assert [p.parent.parent.name for p in shared.rglob("*.json")] == ["zh"]
+    with pytest.raises(exec_cache.BlockError, match=r"p.md: code block x.py, line 3 raised ValueError: only in English"):
+        _run(FAILS_IN_EN, "en", monkeypatch)
+
+
+def test_the_language_is_read_in_one_place():
+    """Sharing a run rests on this: the package and the pages' code learn the language from
+    ``mlnotes.book.i18n.current_language`` only, never from the environment themselves."""
+    import ast
+
+    sources = [p for p in (ROOT / "mlnotes").rglob("*.py") if p.name != "i18n.py"] + SNIPPETS
+    readers = []
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+            if name in ("environ", "getenv", "putenv"):
+                readers.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert readers == []
+
+
+# Two build processes, one per language, reach the same block at the same time.
+RACE = textwrap.dedent("""
+    import os, sys
+    sys.path.append(sys.argv[1])  # after the standard library (tools/hooks has a math.py)
+    import exec_cache
+    lang, counter = sys.argv[2], sys.argv[3]
+    os.environ["MLNOTES_LANG"] = lang
+    code = ("import time\\nopen(%r, 'a').write('ran\\\\n')\\ntime.sleep(0.6)\\n"
+            "from mlnotes.book.i18n import tr\\nprint(tr('中文', 'English'))\\n" % counter)
+    print(exec_cache.run_block(code, lang=lang, filename="x.py", where="p.md"), end="")
+    exec_cache.reap(wait=True)
+    print(exec_cache.STATS.executed + exec_cache.STATS.shared, exec_cache.STATS.reused)
+""")
+
+
+def test_two_builds_reaching_a_block_together_run_it_once(shared, tmp_path):
+    counter = tmp_path / "runs.txt"
+    env = dict(os.environ, MLNOTES_EXEC_CACHE_DIR=str(shared), MLNOTES_BUILD_ID="race")
+    procs = {lang: subprocess.Popen([sys.executable, "-c", RACE, str(ROOT / "tools" / "hooks"), lang, str(counter)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+             for lang in ("zh", "en")}
+    out = {lang: proc.communicate(timeout=60) for lang, proc in procs.items()}
+    assert all(proc.returncode == 0 for proc in procs.values()), out
+    assert out["zh"][0] == "中文\n1 0\n" and out["en"][0] == "English\n1 0\n", out
+    # the 0.6 s before the block asks for the language ran once: the child finished it in the other language
+    assert counter.read_text() == "ran\n"
 
 
 def test_a_second_run_comes_from_the_cache(cache):

@@ -12,7 +12,7 @@ import yaml
 
 import mlnotes
 import mlnotes.book
-from conftest import LANGS, ROOT, blocks_executed, build_site, html_pages, OUTPUT
+from conftest import LANGS, ROOT, blocks_executed, blocks_shared, build_site, html_pages, OUTPUT
 
 pytestmark = pytest.mark.site
 
@@ -101,21 +101,29 @@ def test_no_seed_image_url_anywhere(built_site):
     assert not hits
 
 
+def _site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a build (pages, figures, search index, sitemap, notebooks, ...) by its path."""
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
 def _assert_same_pages(first: Path, second: Path, what: str) -> None:
-    for lang in LANGS:
-        first_pages, second_pages = html_pages(first, lang), html_pages(second, lang)
-        assert first_pages.keys() == second_pages.keys()
-        different = [p for p in first_pages if first_pages[p] != second_pages[p]]
-        assert not different, f"{lang}: pages differ between {what}: {different}"
+    first_files, second_files = _site_files(first), _site_files(second)
+    assert first_files.keys() == second_files.keys(), f"files differ between {what}: " \
+        f"{sorted(first_files.keys() ^ second_files.keys())[:20]}"
+    different = [p for p in first_files if first_files[p] != second_files[p]]
+    assert not different, f"files differ between {what}: {different[:20]}"
 
 
 def test_two_clean_builds_give_identical_pages(cold_build, second_build):
     site, cold_log = cold_build
     second, second_log = second_build()
-    # Both builds executed every block (each from its own empty execution cache).
+    # Both builds executed every block (each from its own empty execution cache): the first shared
+    # the blocks out between the two languages' processes, the second ran each language on its own.
     for log in (cold_log, second_log):
         counts = blocks_executed(log)
         assert set(counts) == set(LANGS) and all(run > 100 and reused == 0 for run, reused in counts.values()), counts
+    assert all(shared > 10 for shared in blocks_shared(cold_log).values()), blocks_shared(cold_log)
+    assert set(blocks_shared(second_log).values()) == {0}, blocks_shared(second_log)
     _assert_same_pages(site, second, "two clean builds")
 
 

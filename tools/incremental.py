@@ -90,7 +90,8 @@ class LanguageSite:
         # No on_pre_build/on_post_build here: they reset or write whole-site state (the search
         # index, markdown-exec's saved Markdown configuration, mkdocstrings' handlers).
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
-        stats = sys.modules["exec_cache"].STATS  # loaded by tools/hooks/execute.py
+        exec_cache = sys.modules["exec_cache"]  # loaded by tools/hooks/execute.py
+        stats = exec_cache.STATS
         stats.__init__()
         try:
             pages = []
@@ -106,6 +107,7 @@ class LanguageSite:
                 mkbuild._build_page(page, config, doc_files, nav, self.env)
         finally:
             markdown_config.reset()
-        log.info(f"exec cache ({config.theme['language']}): {stats.executed} blocks executed, {stats.reused} reused "
-                 f"(pages {', '.join(src_uris)})")
+            exec_cache.reap(wait=True)
+        log.info(f"exec cache ({config.theme['language']}): {stats.executed} blocks executed, {stats.reused} reused, "
+                 f"{stats.shared} run by the other language's build (pages {', '.join(src_uris)})")
         return time.perf_counter() - start

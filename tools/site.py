@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -76,9 +77,12 @@ document.write('<base href="'+(m?m[1]:"/")+'">')})()</script>
 """
 
 
-def _mkdocs_env(origin: str) -> dict[str, str]:
+def _mkdocs_env(origin: str, build_id: str) -> dict[str, str]:
     env = dict(os.environ)
     env["MLNOTES_SITE_ORIGIN"] = origin
+    # the same in both languages' processes: a block one of them runs for the other is counted as
+    # such (tools/hooks/exec_cache.py)
+    env["MLNOTES_BUILD_ID"] = build_id
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
     # The two languages build side by side, one per core: one BLAS thread each, so that four
@@ -88,7 +92,8 @@ def _mkdocs_env(origin: str) -> dict[str, str]:
     return env
 
 
-def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = True) -> tuple[str, int, str, float]:
+def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = True,
+                   build_id: str = "") -> tuple[str, int, str, float]:
     """Run one language's ``mkdocs build``; return (lang, exit code, log, seconds)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(CONFIGS[lang]), "-d", str(site_dir / lang)]
     if strict:
@@ -97,7 +102,8 @@ def build_language(lang: str, *, origin: str, site_dir: Path, strict: bool = Tru
     key = site_cache.fingerprint(lang, origin=origin, strict=strict) if site_cache.enabled() else None
     if key and site_cache.restore(lang, key, site_dir / lang):
         return lang, 0, "site cache: nothing changed since the last build, copied it", time.perf_counter() - start
-    proc = subprocess.run(cmd, cwd=ROOT, env=_mkdocs_env(origin), capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=ROOT, env=_mkdocs_env(origin, build_id or uuid.uuid4().hex),
+                          capture_output=True, text=True)
     if key and proc.returncode == 0:
         site_cache.store(lang, key, site_dir / lang)
     return lang, proc.returncode, proc.stdout + proc.stderr, time.perf_counter() - start
@@ -107,8 +113,9 @@ def build(*, origin: str = "http://127.0.0.1:8000", site_dir: Path = ROOT / "sit
     """Build both languages in parallel; return 0 when both succeeded."""
     site_dir.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda lang: build_language(lang, origin=origin, site_dir=site_dir, strict=strict),
-                                CONFIGS))
+        build_id = uuid.uuid4().hex
+        results = list(pool.map(lambda lang: build_language(lang, origin=origin, site_dir=site_dir, strict=strict,
+                                                            build_id=build_id), CONFIGS))
     status = 0
     for lang, code, log, seconds in results:
         print(f"--- {lang}: exit {code} in {seconds:.1f} s ---")
@@ -156,9 +163,9 @@ def plan(changed: list[Path]) -> dict[str, object]:
     return todo
 
 
-def _worker(lang: str, origin: str, site_dir: str, inbox, outbox) -> None:
+def _worker(lang: str, origin: str, build_id: str, site_dir: str, inbox, outbox) -> None:
     """One language's site in its own process (both languages work in parallel on two cores)."""
-    os.environ.update(_mkdocs_env(origin))
+    os.environ.update(_mkdocs_env(origin, build_id))
     sys.path.insert(0, str(ROOT / "tools"))
     import logging  # noqa: PLC0415
 
@@ -203,8 +210,9 @@ class Workers:
         ctx = multiprocessing.get_context("spawn")
         self.outbox = ctx.Queue()
         self.inboxes = {lang: ctx.Queue() for lang in CONFIGS}
-        self.procs = [ctx.Process(target=_worker, args=(lang, origin, str(site_dir), self.inboxes[lang], self.outbox),
-                                  daemon=True) for lang in CONFIGS]
+        build_id = uuid.uuid4().hex  # one for the whole session
+        self.procs = [ctx.Process(target=_worker, args=(lang, origin, build_id, str(site_dir), self.inboxes[lang],
+                                                        self.outbox), daemon=True) for lang in CONFIGS]
         for proc in self.procs:
             proc.start()
 

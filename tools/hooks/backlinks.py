@@ -96,7 +96,7 @@ def backlinks_html(identifier: str, from_url: str) -> str:
         return ""
     prefix = "../" * from_url.count("/")
     items = []
-    for (url, title), blocks in sorted(pages.items(), key=lambda item: item[0][1]):
+    for (url, title), blocks in sorted(pages.items(), key=lambda item: (item[0][1], item[0][0])):
         links = ", ".join(f'<a href="{prefix}{url}#{block}"><code>{html.escape(snippet)}</code></a>'
                           for block, snippet in blocks)
         items.append(f"<li>{html.escape(title)}: {links}</li>")

@@ -20,6 +20,18 @@ it parses and both hashes match (a corrupt or truncated entry is deleted and the
 again), never written for a block that raised. `prune` deletes the entries of a language that a
 complete build did not use.
 
+One run for both languages: most of a block's work (training, data, layout) does not depend on
+the language; only its labels do, and they all come from ``mlnotes.book.i18n.current_language``.
+When a block is not in the cache, `run_block` runs it with that function replaced: the first
+time the block asks for the language, the process forks; the parent goes on in its language,
+the child in the other one and stores that language's entry, under the key the other
+language's build will look for. A block that never asks is the same in both languages and is
+stored for both. The two builds (one process per language) take a lock per block, so a block
+runs once: the build that gets there second finds the other's entry (or waits for it). A child
+that raises stores nothing, so the other build runs the block itself and reports the error.
+``MLNOTES_EXEC_SHARE=off`` runs each language on its own (no fork); sharing needs the cache
+(``MLNOTES_EXEC_CACHE=on``) and ``os.fork``.
+
 Bypass: ``MLNOTES_EXEC_CACHE=off`` runs every block and leaves the cache alone;
 ``MLNOTES_EXEC_CACHE=refresh`` runs every block and rewrites its entry. The folder is
 ``.cache/exec`` in the checkout, or ``MLNOTES_EXEC_CACHE_DIR``.
@@ -28,6 +40,7 @@ Bypass: ``MLNOTES_EXEC_CACHE=off`` runs every block and leaves the cache alone;
 from __future__ import annotations
 
 import ast
+import fcntl
 import hashlib
 import importlib.metadata
 import io
@@ -36,6 +49,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,13 +87,18 @@ def _package_root() -> Path:
     return Path(list(spec.submodule_search_locations)[0])
 
 
+_MODULE_FILES: dict[tuple[str, Path], Path | None] = {}  # looked up once per build (see new_build)
+
+
 def _module_file(name: str, root: Path) -> Path | None:
     """The source file of ``mlnotes[.x.y]`` under ``root`` (the package folder), or None."""
+    found = _MODULE_FILES.get((name, root), False)
+    if found is not False:
+        return found
     rel = Path(*name.split(".")[1:])
-    for candidate in (root / rel / "__init__.py", (root / rel).with_suffix(".py")):
-        if candidate.is_file():
-            return candidate
-    return None
+    found = next((c for c in (root / rel / "__init__.py", (root / rel).with_suffix(".py")) if c.is_file()), None)
+    _MODULE_FILES[(name, root)] = found
+    return found
 
 
 def _imports(tree: ast.AST, current: str | None, is_package: bool) -> set[str]:
@@ -138,9 +157,10 @@ def _version(distribution: str) -> str:
 
 
 def new_build() -> None:
-    """Read the installed distributions again at the start of a build (a ``make serve`` worker lives on)."""
+    """Look at the installed distributions and the package's files again (a ``make serve`` worker lives on)."""
     _packages_distributions.cache_clear()
     _version.cache_clear()
+    _MODULE_FILES.clear()
 
 
 def dependencies(code: str, *, package_root: Path | None = None) -> Dependencies:
@@ -236,11 +256,16 @@ def _entry_path(lang: str, key: str) -> Path:
 
 def load(lang: str, key: str) -> str | None:
     """The cached output for ``key``, or None (missing, corrupt or truncated: then deleted)."""
+    return _load(lang, key)[0]
+
+
+def _load(lang: str, key: str) -> tuple[str | None, str]:
+    """``load``, and the build whose other language made the entry ("" if none: see `store`)."""
     path = _entry_path(lang, key)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None
+        return None, ""
     try:
         entry = json.loads(raw.decode("utf-8"))
         output = entry["output"]
@@ -250,16 +275,20 @@ def load(lang: str, key: str) -> str | None:
         ok = False
     if not ok:
         path.unlink(missing_ok=True)
-        return None
-    return output
+        return None, ""
+    return output, str(entry.get("build") or "")
 
 
-def store(lang: str, key: str, output: str) -> None:
-    """Write an entry atomically (temporary file in the same folder, then rename)."""
+def store(lang: str, key: str, output: str, *, shared: bool = False) -> None:
+    """Write an entry atomically (temporary file in the same folder, then rename).
+
+    ``shared``: made by the other language's build (see `execute`); the entry records it, with
+    the build (``MLNOTES_BUILD_ID``), so that the build which finds it can count it as such.
+    """
     path = _entry_path(lang, key)
     path.parent.mkdir(parents=True, exist_ok=True)
     entry = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(output.encode("utf-8")).hexdigest(),
-             "output": output}
+             "build": os.environ.get("MLNOTES_BUILD_ID", "") if shared else "", "output": output}
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -293,10 +322,58 @@ def _print_to(buffer: io.StringIO):
     return _print
 
 
-def execute(code: str, *, filename: str, where: str) -> str:
+# Forking a build process (~0.5 GB) and the pages its child then copies cost about 0.1 s: a block
+# whose language-free start is shorter than this is run by each language on its own.
+MIN_SHARED_SECONDS = 0.25
+
+
+class _LanguageFork:
+    """Stands in for ``mlnotes.book.i18n.current_language`` while a block runs: the first call forks.
+
+    The parent goes on in its language; the child switches ``MLNOTES_LANG`` to ``other`` and
+    goes on in that one. ``pid`` is None until the first call, then 0 in the child, the child's
+    pid in the parent, or -1 when the block got there in less than `MIN_SHARED_SECONDS` (no fork).
+    """
+
+    def __init__(self, original, other: str) -> None:
+        self.original, self.other = original, other
+        self.pid: int | None = None
+        self.start = time.perf_counter()
+
+    def __call__(self) -> str:
+        if self.pid is None:
+            if time.perf_counter() - self.start < MIN_SHARED_SECONDS:
+                self.pid = -1
+            else:
+                for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+                    stream.flush()
+                self.pid = os.fork()
+                if self.pid == 0:
+                    os.environ["MLNOTES_LANG"] = self.other
+        return self.original()
+
+
+_CHILDREN: list[int] = []  # forked runs of the other language not yet waited for
+
+
+def reap(*, wait: bool = False) -> None:
+    """Collect finished children (all of them, waiting if need be, with ``wait``)."""
+    for pid in list(_CHILDREN):
+        try:
+            done, _ = os.waitpid(pid, 0 if wait else os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _CHILDREN.remove(pid)
+
+
+def execute(code: str, *, filename: str, where: str, share: tuple[str, str] | None = None) -> str:
     """Run ``code`` in fresh globals as if it were the file ``filename``; return what it printed.
 
     ``where`` (the page) goes into the error message, with the file and the line that raised.
+    With ``share=(other_lang, other_key)`` the run also makes the entry of the other language
+    (see the module docstring): in a forked child from the first time the block asks for the
+    language, or, if it never asks, from this very output.
     """
     module_name = "mlnotes_block_" + re.sub(r"\W+", "_", filename)
     module = ModuleType(module_name)
@@ -305,9 +382,17 @@ def execute(code: str, *, filename: str, where: str) -> str:
     buffer = io.StringIO()
     namespace = module.__dict__
     namespace["print"] = _print_to(buffer)
+    fork = i18n = None
+    if share is not None:
+        import mlnotes.book.i18n as i18n  # noqa: PLC0415 - the package is imported when a block runs
+
+        fork = _LanguageFork(i18n.current_language, share[0])
+        i18n.current_language = fork
     try:
         exec(compile(code, filename, "exec"), namespace)  # noqa: S102 - executing the book's own code
     except BaseException as error:  # noqa: BLE001 - every failure of a block is reported, never cached
+        if fork is not None and fork.pid == 0:
+            os._exit(1)  # the other language's run failed: its build runs the block and reports it
         if isinstance(error, KeyboardInterrupt):
             raise
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
@@ -322,13 +407,46 @@ def execute(code: str, *, filename: str, where: str) -> str:
                          f"{type(error).__name__}: {error}\n    {text}\n\n{trace}") from error
     finally:
         sys.modules.pop(module_name, None)
-    return buffer.getvalue()
+        if fork is not None and fork.pid != 0:
+            i18n.current_language = fork.original
+    output = buffer.getvalue()
+    if fork is not None:
+        if fork.pid == 0:  # the child: store the other language's entry and leave
+            try:
+                store(*share, output, shared=True)
+            finally:
+                os._exit(0)
+        if fork.pid is None:  # never asked for the language: the same output in both
+            store(*share, output, shared=True)
+        elif fork.pid > 0:
+            _CHILDREN.append(fork.pid)
+        else:  # asked early: run it again, in the other language
+            _run_for(share, code, filename=filename, where=where)
+    return output
+
+
+def _run_for(share: tuple[str, str], code: str, *, filename: str, where: str) -> None:
+    """Run a block in the language ``share[0]`` and store it under ``share[1]``; a failure stores nothing."""
+    lang, key = share
+    previous = os.environ.get("MLNOTES_LANG")
+    os.environ["MLNOTES_LANG"] = lang
+    try:
+        output = execute(code, filename=filename, where=where)
+    except BlockError:
+        return  # that language's build runs the block itself and reports the error
+    finally:
+        if previous is None:
+            os.environ.pop("MLNOTES_LANG", None)
+        else:
+            os.environ["MLNOTES_LANG"] = previous
+    store(lang, key, output, shared=True)
 
 
 @dataclass
 class Stats:
-    executed: int = 0
-    reused: int = 0
+    executed: int = 0  # blocks this build ran
+    reused: int = 0  # blocks from the cache of an earlier build
+    shared: int = 0  # blocks the other language's build ran for this one, in this build
     used: set[str] = field(default_factory=set)
 
 
@@ -338,15 +456,67 @@ STATS = Stats()
 # how other hooks see the blocks (downloads.py builds the notebooks from them).
 OBSERVERS: list = []
 
+LANGUAGES = ("zh", "en")
+
+
+def sharing() -> bool:
+    """Whether a block run makes the other language's entry too (``MLNOTES_EXEC_SHARE``, default on)."""
+    mode = os.environ.get("MLNOTES_EXEC_SHARE", "on").strip().lower() or "on"
+    if mode not in ("on", "off"):
+        raise ValueError(f"MLNOTES_EXEC_SHARE must be on or off; got {mode!r}.")
+    return mode == "on" and hasattr(os, "fork") and cache_mode() == "on"
+
+
+class _BlockLock:
+    """A lock (``flock``) that the two languages' builds take for the same block.
+
+    Named after the pair of keys, so both builds find the same file; one of 256 files, so the
+    folder stays small (two blocks that share a file merely wait for each other). A forked
+    child inherits the lock and holds it until it has stored its entry.
+    """
+
+    def __init__(self, *keys: str) -> None:
+        name = hashlib.sha256("".join(sorted(keys)).encode()).hexdigest()[:2]
+        folder = cache_dir() / "locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"{name}.lock"
+
+    def __enter__(self) -> "_BlockLock":
+        self.file = open(self.path, "a")  # noqa: SIM115 - closed in __exit__
+        fcntl.flock(self.file, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()  # the lock goes when the child's copy is closed too
+
+
+def _count(output: str | None, build: str) -> str | None:
+    """Count an entry found in the cache: made by this build (the other language's run) or an earlier one."""
+    if output is not None:
+        if build and build == os.environ.get("MLNOTES_BUILD_ID"):
+            STATS.shared += 1
+        else:
+            STATS.reused += 1
+    return output
+
 
 def run_block(code: str, *, lang: str, filename: str, where: str, options: dict | None = None) -> str:
     """The output of one block: from the cache when its key is there, else executed (and stored)."""
+    reap()
     mode = cache_mode()
     key = block_key(code, lang=lang, filename=filename, options=options) if mode != "off" else ""
-    output = load(lang, key) if mode == "on" else None
-    if output is not None:
-        STATS.reused += 1
-    else:
+    output = _count(*_load(lang, key)) if mode == "on" else None
+    if output is None and mode == "on" and sharing() and lang in LANGUAGES:
+        other = next(lg for lg in LANGUAGES if lg != lang)
+        other_key = block_key(code, lang=other, filename=filename, options=options)
+        with _BlockLock(key, other_key):
+            output = _count(*_load(lang, key))  # the other build may have made it while this one waited
+            if output is None:
+                share = None if _entry_path(other, other_key).exists() else (other, other_key)
+                output = execute(code, filename=filename, where=where, share=share)
+                STATS.executed += 1
+                store(lang, key, output)
+    elif output is None:
         output = execute(code, filename=filename, where=where)
         STATS.executed += 1
         if mode != "off":

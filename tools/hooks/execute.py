@@ -53,6 +53,7 @@ _SLOT = re.compile(r'<span class="mlnotes-slot" data-slot="([0-9a-f]{64})"></spa
 class _State:
     lang = "en"
     page = "?"
+    order: list[str] = []  # the pages' order, while the second language renders them backwards
     slots: dict[str, str] = {}
 
 
@@ -70,7 +71,9 @@ def formatter(source: str, language: str, css_class: str, options: dict[str, Any
     if options.get("session"):
         raise PluginError(f"{_State.page}: exec blocks with session= are not supported (each block runs on its "
                           "own so that it can be cached); put shared setup in a module the blocks import.")
-    key_options = {k: v for k, v in options.items() if k != "extra"} | {"extra": extra}
+    # the tab titles are the page language's words around the block, not part of what it prints:
+    # left out of the key, both languages look the block up with the same options (see exec_cache)
+    key_options = {k: v for k, v in options.items() if k not in ("extra", "tabs")} | {"extra": extra}
 
     def run(code: str, **_: Any) -> str:
         try:
@@ -95,6 +98,39 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for fence in python:
         fence["format"] = formatter
     return config
+
+
+@event_priority(-100)  # after every other hook has added its files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The second language renders the pages of docs/ last to first (when `exec_cache.sharing` is on).
+
+    A block runs once for both languages, in the build that gets to it first (see exec_cache);
+    walking in opposite directions, the two builds share the blocks out between them and meet
+    in the middle. The generated API pages (no code blocks, a few seconds of mkdocstrings) stay
+    last in both, so that neither build has them left to do alone at the end. The order is put
+    back in `on_env`, before any page is written.
+    """
+    _State.order = []
+    if _State.lang == exec_cache.LANGUAGES[1] and exec_cache.sharing():
+        pages = files.documentation_pages()
+        _State.order = [f.src_uri for f in pages]
+        written = [f for f in pages if f.generated_by is None]
+        _reorder(files, written[::-1] + [f for f in pages if f.generated_by is not None])
+    return files
+
+
+def _reorder(files: Files, pages: list) -> None:
+    for file in pages:
+        files.remove(file)
+    for file in pages:
+        files.append(file)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if _State.order:
+        _reorder(files, [files.get_file_from_path(uri) for uri in _State.order])
+        _State.order = []
+    return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -196,8 +232,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     stats = exec_cache.STATS
+    exec_cache.reap(wait=True)  # the other language's runs forked by this build have stored their entries
     pruned = 0
     if exec_cache.cache_mode() != "off":
         pruned = exec_cache.prune(_State.lang, stats.used)
+    other = "en" if _State.lang == "zh" else "zh"
     log.info(f"exec cache ({_State.lang}): {stats.executed} blocks executed, {stats.reused} reused, "
-             f"{pruned} stale entries pruned")
+             f"{stats.shared} run by the {other} build, {pruned} stale entries pruned")

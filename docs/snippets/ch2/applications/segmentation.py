@@ -8,9 +8,9 @@ from mlnotes.book.render import figure, figure_html
 
 jieba.setLogLevel(logging.WARNING)
 sentence = "深度学习是机器学习的一个分支，它利用多层神经网络从大量数据中自动学习特征，在语音识别、图像识别和机器翻译中效果显著。"
-default = jieba.lcut(sentence)  # jieba's default dictionary
-tokenizer = jieba.Tokenizer()  # a separate tokenizer with two domain words added
-for word in ("深度学习", "机器学习"):
+tokenizer = jieba.Tokenizer()  # a tokenizer of our own, with jieba's default dictionary
+default = tokenizer.lcut(sentence)
+for word in ("深度学习", "机器学习"):  # then two domain words added to its dictionary
     tokenizer.add_word(word)
 domain = tokenizer.lcut(sentence)
 tfidf = jieba.analyse.TFIDF()
