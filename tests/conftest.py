@@ -70,7 +70,8 @@ def _clean_build_command(site_dir: Path, origin: str) -> list[str]:
 
 def _build_env(cache: str = "on", site_cache: str = "on", exec_dir: Path = EXEC_CACHE,
                share: str = "on") -> dict[str, str]:
-    return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1",
+    # SOURCE_DATE_EPOCH: the sitemap's <lastmod> is the build date; the tests compare builds file for file
+    return dict(os.environ, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1796601600",
                 MLNOTES_EXEC_CACHE_DIR=str(exec_dir), MLNOTES_EXEC_CACHE=cache, MLNOTES_EXEC_SHARE=share,
                 MLNOTES_SITE_CACHE_DIR=str(SITE_CACHE), MLNOTES_SITE_CACHE=site_cache)
 

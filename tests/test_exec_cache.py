@@ -51,8 +51,9 @@ def cache(tmp_path, monkeypatch):
 
 @pytest.fixture
 def shared(cache, monkeypatch):
-    """The cache, with a block's run making the other language's entry too (as in a build)."""
+    """The cache, with a block's run making the other language's entry too (as in a build of both)."""
     monkeypatch.setenv("MLNOTES_EXEC_SHARE", "on")
+    monkeypatch.setenv("MLNOTES_BUILD_ID", "test-build")
     return cache
 
 
@@ -153,8 +154,17 @@ def test_a_block_that_never_asks_for_the_language_runs_once_for_both(shared, mon
     code = "print(sum(range(10)))\n"
     assert _run(code, "en", monkeypatch) == "45\n"
     assert _run(code, "zh", monkeypatch) == "45\n"
-    assert (exec_cache.STATS.executed, exec_cache.STATS.reused) == (1, 1)
+    assert (exec_cache.STATS.executed, exec_cache.STATS.shared, exec_cache.STATS.reused) == (1, 1, 0)
     assert sorted(p.parent.parent.name for p in shared.rglob("*.json")) == ["en", "zh"]
+
+
+def test_a_lone_build_of_one_language_shares_nothing(shared, monkeypatch):
+    monkeypatch.delenv("MLNOTES_BUILD_ID")  # mkdocs build of one language, not tools/site.py
+    assert _run(BILINGUAL, "zh", monkeypatch) == "before\n中文\n"
+    assert [p.parent.parent.name for p in shared.rglob("*.json")] == ["zh"]
+    monkeypatch.setenv("MLNOTES_EXEC_SHARE", "sometimes")
+    with pytest.raises(ValueError, match="MLNOTES_EXEC_SHARE must be on or off; got 'sometimes'"):
+        exec_cache.sharing()
 
 
 @pytest.mark.parametrize("how", ["fork", "run again"])

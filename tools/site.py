@@ -163,9 +163,9 @@ def plan(changed: list[Path]) -> dict[str, object]:
     return todo
 
 
-def _worker(lang: str, origin: str, build_id: str, site_dir: str, inbox, outbox) -> None:
+def _worker(lang: str, origin: str, site_dir: str, inbox, outbox) -> None:
     """One language's site in its own process (both languages work in parallel on two cores)."""
-    os.environ.update(_mkdocs_env(origin, build_id))
+    os.environ.update(_mkdocs_env(origin, ""))  # the build id comes with each job
     sys.path.insert(0, str(ROOT / "tools"))
     import logging  # noqa: PLC0415
 
@@ -189,6 +189,8 @@ def _worker(lang: str, origin: str, build_id: str, site_dir: str, inbox, outbox)
             continue
         if job is None:
             return
+        build_id, job = job  # one id per rebuild, the same in both workers (see exec_cache: "run by the ... build")
+        os.environ["MLNOTES_BUILD_ID"] = build_id
         try:
             if job == "full":
                 seconds, what = site.full_build(), "full build"
@@ -210,16 +212,16 @@ class Workers:
         ctx = multiprocessing.get_context("spawn")
         self.outbox = ctx.Queue()
         self.inboxes = {lang: ctx.Queue() for lang in CONFIGS}
-        build_id = uuid.uuid4().hex  # one for the whole session
-        self.procs = [ctx.Process(target=_worker, args=(lang, origin, build_id, str(site_dir), self.inboxes[lang],
-                                                        self.outbox), daemon=True) for lang in CONFIGS]
+        self.procs = [ctx.Process(target=_worker, args=(lang, origin, str(site_dir), self.inboxes[lang], self.outbox),
+                                  daemon=True) for lang in CONFIGS]
         for proc in self.procs:
             proc.start()
 
     def run(self, todo: dict[str, object]) -> None:
         jobs = {lang: job for lang, job in todo.items() if job}
+        build_id = uuid.uuid4().hex
         for lang, job in jobs.items():
-            self.inboxes[lang].put(job)
+            self.inboxes[lang].put((build_id, job))
         for _ in jobs:
             lang, code, message = self.outbox.get()
             print(f"--- {lang}: {message}", flush=True)

@@ -29,8 +29,10 @@ language's build will look for. A block that never asks is the same in both lang
 stored for both. The two builds (one process per language) take a lock per block, so a block
 runs once: the build that gets there second finds the other's entry (or waits for it). A child
 that raises stores nothing, so the other build runs the block itself and reports the error.
-``MLNOTES_EXEC_SHARE=off`` runs each language on its own (no fork); sharing needs the cache
-(``MLNOTES_EXEC_CACHE=on``) and ``os.fork``.
+A block that asks within its first `MIN_SHARED_SECONDS` is not worth a fork: the same process
+runs it a second time, in the other language. ``MLNOTES_EXEC_SHARE=off`` runs each language on
+its own; sharing needs the cache (``MLNOTES_EXEC_CACHE=on``), ``os.fork`` and a build of both
+languages together (``MLNOTES_BUILD_ID``, set by ``tools/site.py``).
 
 Bypass: ``MLNOTES_EXEC_CACHE=off`` runs every block and leaves the cache alone;
 ``MLNOTES_EXEC_CACHE=refresh`` runs every block and rewrites its entry. The folder is
@@ -309,8 +311,12 @@ def prune(lang: str, used: set[str]) -> int:
         if path.stem not in used:
             path.unlink(missing_ok=True)
             removed += 1
-    for path in folder.glob("*/.tmp-*"):
-        path.unlink(missing_ok=True)
+    for path in folder.glob("*/.tmp-*"):  # left by a killed run; a recent one may be another build's write
+        try:
+            if time.time() - path.stat().st_mtime > 600:
+                path.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
     return removed
 
 
@@ -323,7 +329,8 @@ def _print_to(buffer: io.StringIO):
 
 
 # Forking a build process (~0.5 GB) and the pages its child then copies cost about 0.1 s: a block
-# whose language-free start is shorter than this is run by each language on its own.
+# whose language-free start is shorter than this is run a second time instead, in the other
+# language, by the same process (`_run_for`).
 MIN_SHARED_SECONDS = 0.25
 
 
@@ -350,6 +357,8 @@ class _LanguageFork:
                 self.pid = os.fork()
                 if self.pid == 0:
                     os.environ["MLNOTES_LANG"] = self.other
+                else:
+                    _CHILDREN.append(self.pid)  # waited for even if the parent's run then raises
         return self.original()
 
 
@@ -373,7 +382,8 @@ def execute(code: str, *, filename: str, where: str, share: tuple[str, str] | No
     ``where`` (the page) goes into the error message, with the file and the line that raised.
     With ``share=(other_lang, other_key)`` the run also makes the entry of the other language
     (see the module docstring): in a forked child from the first time the block asks for the
-    language, or, if it never asks, from this very output.
+    language; by running the block again, in that language, if it asked within
+    `MIN_SHARED_SECONDS`; or, if it never asks, from this very output.
     """
     module_name = "mlnotes_block_" + re.sub(r"\W+", "_", filename)
     module = ModuleType(module_name)
@@ -406,23 +416,31 @@ def execute(code: str, *, filename: str, where: str, share: tuple[str, str] | No
         raise BlockError(f"{where}: code block {filename}, line {line} raised "
                          f"{type(error).__name__}: {error}\n    {text}\n\n{trace}") from error
     finally:
+        if fork is not None and fork.pid == 0:  # the child: store the other language's entry and leave
+            status = 1
+            try:
+                status = 0 if _store_other(share, buffer.getvalue()) else 1
+            finally:
+                os._exit(status)  # never back into MkDocs, whatever happened
         sys.modules.pop(module_name, None)
-        if fork is not None and fork.pid != 0:
+        if fork is not None:
             i18n.current_language = fork.original
     output = buffer.getvalue()
     if fork is not None:
-        if fork.pid == 0:  # the child: store the other language's entry and leave
-            try:
-                store(*share, output, shared=True)
-            finally:
-                os._exit(0)
         if fork.pid is None:  # never asked for the language: the same output in both
-            store(*share, output, shared=True)
-        elif fork.pid > 0:
-            _CHILDREN.append(fork.pid)
-        else:  # asked early: run it again, in the other language
+            _store_other(share, output)
+        elif fork.pid == -1:  # asked early: run it again, in the other language
             _run_for(share, code, filename=filename, where=where)
     return output
+
+
+def _store_other(share: tuple[str, str], output: str) -> bool:
+    """Store the other language's entry; it is a bonus, so a failure to write it is not an error."""
+    try:
+        store(*share, output, shared=True)
+    except OSError:
+        return False
+    return True
 
 
 def _run_for(share: tuple[str, str], code: str, *, filename: str, where: str) -> None:
@@ -439,7 +457,7 @@ def _run_for(share: tuple[str, str], code: str, *, filename: str, where: str) ->
             os.environ.pop("MLNOTES_LANG", None)
         else:
             os.environ["MLNOTES_LANG"] = previous
-    store(lang, key, output, shared=True)
+    _store_other(share, output)
 
 
 @dataclass
@@ -460,11 +478,16 @@ LANGUAGES = ("zh", "en")
 
 
 def sharing() -> bool:
-    """Whether a block run makes the other language's entry too (``MLNOTES_EXEC_SHARE``, default on)."""
+    """Whether a block run makes the other language's entry too (``MLNOTES_EXEC_SHARE``, default on).
+
+    Only in a build of both languages together (``tools/site.py`` sets ``MLNOTES_BUILD_ID`` in
+    both processes): a lone ``mkdocs build`` of one language has no one to share with.
+    """
     mode = os.environ.get("MLNOTES_EXEC_SHARE", "on").strip().lower() or "on"
     if mode not in ("on", "off"):
         raise ValueError(f"MLNOTES_EXEC_SHARE must be on or off; got {mode!r}.")
-    return mode == "on" and hasattr(os, "fork") and cache_mode() == "on"
+    return (mode == "on" and hasattr(os, "fork") and cache_mode() == "on"
+            and bool(os.environ.get("MLNOTES_BUILD_ID")))
 
 
 class _BlockLock:

@@ -137,7 +137,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     exec_cache.STATS.__init__()
     exec_cache.new_build()
     _State.slots = {}
-    exec_cache.cache_mode()  # a bad MLNOTES_EXEC_CACHE fails before any page is read
+    exec_cache.sharing()  # a bad MLNOTES_EXEC_CACHE or MLNOTES_EXEC_SHARE fails before any page is read
 
 
 def _snippet_file(path: str, page: Page, config: MkDocsConfig) -> str:

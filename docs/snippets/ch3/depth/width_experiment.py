@@ -28,9 +28,9 @@ for hidden in architectures:
         models.setdefault(hidden, clf)  # keep seed 0 for the picture
 
 wide, deep = architectures[0], architectures[-1]
-names = {wide: tr("1 层 × 220（浅而宽）", "1 × 220 (shallow, wide)"),
-         (27, 27): tr("2 层 × 27", "2 × 27"),
-         deep: tr("4 层 × 16（深而窄）", "4 × 16 (deep, narrow)")}
+names = dict(zip(architectures, [tr("1 层 × 220（浅而宽）", "1 × 220 (shallow, wide)"),
+                                 tr("2 层 × 27", "2 × 27"),
+                                 tr("4 层 × 16（深而窄）", "4 × 16 (deep, narrow)")]))
 
 print(tr("| 网络 | 参数个数 | 测试错误率（3 个随机种子） | 平均 |", "| network | parameters | test error (3 random seeds) | mean |"))
 print("|---|---:|---|---:|")

@@ -7,9 +7,9 @@ from mlnotes.book.i18n import tr
 
 rng = np.random.default_rng(0)
 k = rng.normal(size=(3, 3))
-print(tr("| 图片 | 卷积核 | conv2d_naive 的循环次数 | conv2d 的矩阵乘法次数 | 结果相同 | 实测加速 |",
+print(tr("| 图片 | 卷积核 | conv2d_naive 的循环次数 | conv2d 的矩阵乘法次数 | 结果相同 | 实测加速（下限） |",
          "| image | kernel | loop iterations of conv2d_naive | matrix products of conv2d | same result | "
-         "measured speed-up |"))
+         "measured speed-up (lower bound) |"))
 print("|---|---|---:|---:|---|---:|")
 for n in (64, 128):
     x = rng.normal(size=(n, n))
@@ -17,8 +17,8 @@ for n in (64, 128):
     t_naive = min(timeit.repeat(lambda x=x: conv2d_naive(x, k), number=1, repeat=2))
     t_fast = min(timeit.repeat(lambda x=x: conv2d(x, k), number=20, repeat=3)) / 20
     speedup = t_naive / t_fast
-    # timings differ from run to run and with the machine's load (typically 300× to 700× here);
-    # the page shows a bound far below them, so that two builds give the same page
+    # timings differ from run to run and with the machine's load (300× to 700× on the 2-core machine
+    # this site is built on); the page shows a bound far below them, so that two builds give the same page
     bound = "≥ 10×" if speedup >= 10 else "< 10×"
     print(f"| {n}×{n} | 3×3 | {conv_output_size(n, 3) ** 2} | 1 | {tr('是', 'yes') if same else tr('否', 'no')} | {bound} |")
 print()
