@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -212,13 +213,23 @@ class _Server(http.server.ThreadingHTTPServer):
         pass
 
 
+def _worker_id(config) -> str:
+    workerinput = getattr(config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "main"
+
+
 @pytest.fixture(scope="session")
-def server(built_site, site_port, origin):
+def server(request, built_site, site_port, origin):
+    """The built site over HTTP. The first test process to ask serves it at its build origin; another
+    one (``pytest -n``) serves the same files on a port of its own (the site's links are relative:
+    it works on any port, see the ``mirror`` fixture)."""
+    first = once_per_run(request.config, "origin-server", lambda: {"worker": _worker_id(request.config)})
+    port = site_port if first["worker"] == _worker_id(request.config) else free_port()
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = _Server(("127.0.0.1", site_port), handler)
+    httpd = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield origin
+    yield f"http://127.0.0.1:{port}"
     httpd.shutdown()
     httpd.server_close()
 
@@ -272,3 +283,31 @@ def pytest_terminal_summary(terminalreporter):
         total_tried = sum(t for t, _ in tally.values())
         total_passed = sum(p for _, p in tally.values())
         terminalreporter.write_line(f"{'total':32s} {total_passed:5d} / {total_tried:5d}")
+
+
+# --- the browser tests (tests/test_browser*.py): headless Chromium (Debian's) driven by Playwright ----
+CHROMIUM = os.environ.get("MLNOTES_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: run 'make test' (installs Debian's chromium) or set MLNOTES_CHROMIUM")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    hosts = {urlparse(u).hostname for u in pg.requests if urlparse(u).scheme in ("http", "https")}
+    context.close()
+    assert hosts <= {"127.0.0.1"}, f"requests left 127.0.0.1: {sorted(hosts)}"

@@ -1,57 +1,14 @@
 """The site as a reader uses it: headless Chromium (Debian's /usr/bin/chromium) driven by Playwright."""
 from __future__ import annotations
 
-import os
 import re
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import OUTPUT, ROOT
+from browser_support import CHAPTER_PAGES, SHOTS, open_page, shot, switch_language
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = os.environ.get("MLNOTES_CHROMIUM", "/usr/bin/chromium")
-SHOTS = OUTPUT / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} not found: run 'make test' (installs Debian's chromium) or set MLNOTES_CHROMIUM")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    """A fresh page that records every request it makes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.requests = []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    yield pg
-    hosts = {urlparse(u).hostname for u in pg.requests if urlparse(u).scheme in ("http", "https")}
-    context.close()
-    assert hosts <= {"127.0.0.1"}, f"requests left 127.0.0.1: {sorted(hosts)}"
-
-
-def shot(pg, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def open_page(pg, url: str) -> None:
-    pg.goto(url)
-    pg.wait_for_load_state("networkidle")
-
-
-def switch_language(pg, dst: str) -> None:
-    pg.hover(".md-header__option .md-select")
-    pg.click(f'a.md-select__link[hreflang="{dst}"]')
 
 
 @pytest.mark.parametrize("src, dst", [("zh", "en"), ("en", "zh")])
@@ -143,47 +100,6 @@ def test_home_page(page, server, lang):
 def test_root_redirects_to_a_language(page, server):
     open_page(page, f"{server}/")
     assert re.search(r"/(zh|en)/$", page.url)
-
-
-CHAPTER_PAGES = sorted(str(p.relative_to(ROOT / "docs" / "zh").with_suffix("")).replace("\\", "/")
-                       for p in (ROOT / "docs" / "zh").glob("ch*/*.md"))
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("page_path", CHAPTER_PAGES)
-def test_every_chapter_page_shows_its_figures(page, server, built_site, lang, page_path):
-    """Each chapter page, in each language: every figure drawn by code is rendered and visible."""
-    html = (built_site / lang / page_path / "index.html").read_text(encoding="utf-8")
-    expected = re.findall(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"', html)
-    assert expected, f"{lang}/{page_path} has no figure"
-    open_page(page, f"{server}/{lang}/{page_path}/")
-    for fig_id in expected:
-        img = page.locator(f"#{fig_id} img")  # the figure's SVG file, loaded lazily
-        assert img.count() == 1, f"{fig_id}: no image"
-        img.scroll_into_view_if_needed()
-        img.evaluate("i => i.decode()")  # rejects if the SVG cannot be loaded or decoded
-        assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{lang}/{page_path}: {fig_id} did not load"
-        box = img.bounding_box()
-        assert box and box["width"] > 150 and box["height"] > 50, f"{lang}/{page_path}: {fig_id} not visible ({box})"
-    assert "\ufffd" not in page.locator("article").inner_text(), "replacement characters on the page"
-    shot(page, f"{lang}-{page_path.replace('/', '-')}")
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_math_uses_the_shipped_font_and_subscripts_drop(page, mirror, lang):
-    """h_{t-1}: the subscript sits visibly below its base, drawn with the site's own math font."""
-    open_page(page, f"{mirror}/{lang}/ch2/history/")
-    page.evaluate("document.fonts.ready")
-    assert page.evaluate("""() => [...document.fonts].some(f => f.family.includes('mlnotes STIX Math') && f.status === 'loaded')""")
-    boxes = page.evaluate("""() => [...document.querySelectorAll('article msub')].filter(
-        s => s.children[0].textContent === 'h' && s.children[1].textContent.startsWith('t')).map(s => {
-          const b = s.children[0].getBoundingClientRect(), u = s.children[1].getBoundingClientRect();
-          return {baseTop: b.top, baseBottom: b.bottom, subTop: u.top, subBottom: u.bottom, subHeight: u.height};
-        })""")
-    assert boxes, "no h_t subscript on the page"
-    for box in boxes:
-        assert box["subBottom"] > box["baseBottom"] + 0.2 * box["subHeight"], box
-        assert box["subTop"] > box["baseTop"] + 0.3 * (box["baseBottom"] - box["baseTop"]), box
 
 
 MIN_LABEL_PX = 9.0
