@@ -43,16 +43,16 @@ test: setup
 	@tools/system_deps.sh font chromium poppler
 	$(MAKE) --no-print-directory test-lib test-site
 
-# Library tests and doctests in two processes; then the site and browser tests in three
+# Library tests and doctests in two processes; then the site and browser tests, also in two
 # processes (a test file stays in one, so its fixtures are made once) that share one cold build
-# (tests/conftest.py: the first process builds, the others wait for it). Three, on two cores:
-# the browser tests spend much of their time waiting for Chromium (measured: 284 s against 308-328 s
-# with two; four, or the library tests in the same run, were slower).
+# (tests/conftest.py: the first process builds, the other waits for it). Measured on two cores:
+# three processes took 284 s and 338 s against 308 s and 328 s with two; four, or the library
+# tests in the same run, were slower.
 test-lib:
 	$(BIN)/python -m pytest -n 2 -m "not site and not browser" -q
 
 test-site:
-	$(BIN)/python -m pytest -n 3 --dist loadfile -m "site or browser" -q --durations=12
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "site or browser" -q --durations=12
 
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
