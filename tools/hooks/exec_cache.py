@@ -20,8 +20,10 @@ it parses and both hashes match (a corrupt or truncated entry is deleted and the
 again), never written for a block that raised. `prune` deletes the entries of a language that a
 complete build did not use.
 
-One run for both languages: most of a block's work (training, data, layout) does not depend on
-the language; only its labels do, and they all come from ``mlnotes.book.i18n.current_language``.
+One run for both languages: in most blocks the work (training, data, layout) does not depend on
+the language, only the labels do; and whatever depends on it asks
+``mlnotes.book.i18n.current_language`` (directly or through ``tr``; a test checks that nothing
+reads the environment itself).
 When a block is not in the cache, `run_block` runs it with that function replaced: the first
 time the block asks for the language, the process forks; the parent goes on in its language,
 the child in the other one and stores that language's entry, under the key the other
