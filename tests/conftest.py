@@ -83,20 +83,21 @@ def build_site(site_dir: Path, origin: str, cache: str = "on", site_cache: str =
                           capture_output=True, text=True)
 
 
+_EXEC_LINE = re.compile(r"exec cache \((\w+)\): (\d+) blocks executed, (\d+) reused, (\d+) run by the")
+
+
 def blocks_executed(log: str) -> dict[str, tuple[int, int]]:
     """Per language (executed, reused) from the execute hook's log line.
 
     "Executed" counts the blocks run in this build, by the language's own process or, for it, by
     the other language's (tools/hooks/exec_cache.py); "reused" those from an earlier build's cache.
     """
-    found = re.findall(r"exec cache \((\w+)\): (\d+) blocks executed, (\d+) reused, (\d+) run by the", log)
-    return {lang: (int(run) + int(shared), int(reused)) for lang, run, reused, shared in found}
+    return {lang: (int(run) + int(shared), int(reused)) for lang, run, reused, shared in _EXEC_LINE.findall(log)}
 
 
 def blocks_shared(log: str) -> dict[str, int]:
     """Per language, how many of its blocks the other language's process ran for it in this build."""
-    found = re.findall(r"exec cache \((\w+)\): \d+ blocks executed, \d+ reused, (\d+) run by the", log)
-    return {lang: int(shared) for lang, shared in found}
+    return {lang: int(shared) for lang, _, _, shared in _EXEC_LINE.findall(log)}
 
 
 def _run_id(config) -> str:

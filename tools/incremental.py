@@ -108,6 +108,5 @@ class LanguageSite:
         finally:
             markdown_config.reset()
             exec_cache.reap(wait=True)
-        log.info(f"exec cache ({config.theme['language']}): {stats.executed} blocks executed, {stats.reused} reused, "
-                 f"{stats.shared} run by the other language's build (pages {', '.join(src_uris)})")
+        log.info(f"{stats.summary(config.theme['language'])} (pages {', '.join(src_uris)})")
         return time.perf_counter() - start

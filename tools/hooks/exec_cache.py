@@ -469,6 +469,11 @@ class Stats:
     shared: int = 0  # blocks the other language's build ran for this one, in this build
     used: set[str] = field(default_factory=set)
 
+    def summary(self, lang: str) -> str:
+        """The build log's line (the tests and benchmarks read it)."""
+        return (f"exec cache ({lang}): {self.executed} blocks executed, {self.reused} reused, "
+                f"{self.shared} run by the {other_language(lang)} build")
+
 
 STATS = Stats()
 
@@ -477,6 +482,11 @@ STATS = Stats()
 OBSERVERS: list = []
 
 LANGUAGES = ("zh", "en")
+
+
+def other_language(lang: str) -> str:
+    """The language a build of ``lang`` shares its runs with."""
+    return next(other for other in LANGUAGES if other != lang)
 
 
 def sharing() -> bool:
@@ -532,7 +542,7 @@ def run_block(code: str, *, lang: str, filename: str, where: str, options: dict 
     key = block_key(code, lang=lang, filename=filename, options=options) if mode != "off" else ""
     output = _count(*_load(lang, key)) if mode == "on" else None
     if output is None and mode == "on" and sharing() and lang in LANGUAGES:
-        other = next(lg for lg in LANGUAGES if lg != lang)
+        other = other_language(lang)
         other_key = block_key(code, lang=other, filename=filename, options=options)
         with _BlockLock(key, other_key):
             output = _count(*_load(lang, key))  # the other build may have made it while this one waited

@@ -236,6 +236,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     pruned = 0
     if exec_cache.cache_mode() != "off":
         pruned = exec_cache.prune(_State.lang, stats.used)
-    other = "en" if _State.lang == "zh" else "zh"
-    log.info(f"exec cache ({_State.lang}): {stats.executed} blocks executed, {stats.reused} reused, "
-             f"{stats.shared} run by the {other} build, {pruned} stale entries pruned")
+    log.info(f"{stats.summary(_State.lang)}, {pruned} stale entries pruned")
