@@ -188,6 +188,19 @@ HIDE_TOC_NUMBERS = """() => document.querySelectorAll(".toc-page, .toc-dots").fo
 def render(site_dir: Path, languages: list[str], *, draft: bool = False) -> dict[str, Path]:
     """Print the book of each language to ``site/<lang>/downloads/mlnotes-<lang>.pdf``.
 
+    The languages are printed at the same time, each by its own Chromium (in a thread of its own:
+    Playwright's API is per thread), so two cores print both books in the time of one.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(languages) or 1) as pool:
+        jobs = {lang: pool.submit(_render_one, site_dir, lang, draft) for lang in languages}
+        return {lang: job.result() for lang, job in jobs.items()}
+
+
+def _render_one(site_dir: Path, lang: str, draft: bool) -> Path:
+    """Print one language's book.
+
     Two passes over one loaded document: the first finds the page each chapter and section starts
     on (``pdftotext``), the second prints the table of contents with those numbers (same width as
     the placeholders, so nothing moves; checked). ``draft``: one pass, no numbers in the table of
@@ -195,42 +208,38 @@ def render(site_dir: Path, languages: list[str], *, draft: bool = False) -> dict
     """
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, Path] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            for lang in languages:
-                site = site_dir / lang
-                pdf = site / "downloads" / f"mlnotes-{lang}.pdf"
-                pdf.parent.mkdir(parents=True, exist_ok=True)
-                document, starts = book_html(site, lang, _site_url(site))
-                page_file = site / PRINT_PAGE
-                page_file.write_text(document, encoding="utf-8")
+    site = site_dir / lang
+    pdf = site / "downloads" / f"mlnotes-{lang}.pdf"
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    document, starts = book_html(site, lang, _site_url(site))
+    page_file = site / PRINT_PAGE
+    page_file.write_text(document, encoding="utf-8")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            try:
                 page = browser.new_page()
                 page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                            else route.abort())
-                try:
-                    page.goto(page_file.resolve().as_uri(), wait_until="load")
-                    page.emulate_media(media="print")
-                    if draft:
-                        page.evaluate(HIDE_TOC_NUMBERS)
-                        page.pdf(path=str(pdf), **PDF_OPTIONS)
-                    else:
-                        first = pdf.with_suffix(".pass1.pdf")
-                        page.pdf(path=str(first), **PDF_OPTIONS)
-                        numbers = page_numbers(first, starts)
-                        first.unlink()
-                        page.evaluate(FILL_TOC, numbers)
-                        page.pdf(path=str(pdf), **PDF_OPTIONS)
-                        if page_numbers(pdf, starts) != numbers:
-                            raise SystemExit(f"{pdf.name}: the table of contents moved pages between the passes")
-                finally:
-                    page.close()
-                    page_file.unlink(missing_ok=True)
-                out[lang] = pdf
-        finally:
-            browser.close()
-    return out
+                page.goto(page_file.resolve().as_uri(), wait_until="load")
+                page.emulate_media(media="print")
+                if draft:
+                    page.evaluate(HIDE_TOC_NUMBERS)
+                    page.pdf(path=str(pdf), **PDF_OPTIONS)
+                else:
+                    first = pdf.with_suffix(".pass1.pdf")
+                    page.pdf(path=str(first), **PDF_OPTIONS)
+                    numbers = page_numbers(first, starts)
+                    first.unlink()
+                    page.evaluate(FILL_TOC, numbers)
+                    page.pdf(path=str(pdf), **PDF_OPTIONS)
+                    if page_numbers(pdf, starts) != numbers:
+                        raise SystemExit(f"{pdf.name}: the table of contents moved pages between the passes")
+            finally:
+                browser.close()
+    finally:
+        page_file.unlink(missing_ok=True)
+    return pdf
 
 
 def main(argv: list[str] | None = None) -> int:
