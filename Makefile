@@ -5,6 +5,7 @@
 #   make build   build both languages into site/ with --strict
 #   make bench   run the speed benchmarks (ratios against the reference libraries)
 #   make pdf     build the site, then the whole book as one PDF per language (site/<lang>/downloads/)
+#   make screenshots  build the site, then every page at 1280 and 390 px in both languages, to look at
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +14,7 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: setup serve build pdf test test-lib test-site bench clean
+.PHONY: setup serve build pdf screenshots test test-lib test-site bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mlnotes needs Python >= 3.11, found " + sys.version.split()[0])'
@@ -38,6 +39,11 @@ build: setup
 pdf: build
 	@tools/system_deps.sh chromium poppler
 	$(BIN)/python tools/pdf.py
+
+# Full-page PNGs in test-output/screenshots/pages/ (PAGES="ch4/convolution api/nn" for some pages only).
+screenshots: build
+	@tools/system_deps.sh chromium
+	$(BIN)/python tools/screenshots.py $(PAGES)
 
 test: setup
 	@tools/system_deps.sh font chromium poppler

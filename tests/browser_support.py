@@ -11,19 +11,23 @@ SHOTS = OUTPUT / "screenshots"
 
 
 def shot(pg, name: str) -> None:
+    """The whole page as test-output/screenshots/<name>.png, to look at (every page: tools/screenshots.py)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def open_page(pg, url: str) -> None:
-    pg.goto(url)
-    pg.wait_for_load_state("networkidle")
+    """Open ``url`` and wait for its ``load`` event (page, scripts, styles and the images in view)."""
+    pg.goto(url, wait_until="load")
 
 
 def switch_language(pg, dst: str) -> None:
     pg.hover(".md-header__option .md-select")
     pg.click(f'a.md-select__link[hreflang="{dst}"]')
 
+
+MIN_LABEL_PX = 9.0
+"""The smallest figure label a reader is shown, in CSS px, on a desktop and on a phone."""
 
 CHAPTER_PAGES = sorted(str(p.relative_to(ROOT / "docs" / "zh").with_suffix("")).replace("\\", "/")
                        for p in (ROOT / "docs" / "zh").glob("ch*/*.md"))

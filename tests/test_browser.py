@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import CHAPTER_PAGES, SHOTS, open_page, shot, switch_language
+from browser_support import CHAPTER_PAGES, MIN_LABEL_PX, SHOTS, open_page, shot, switch_language
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,7 @@ def test_language_switch_keeps_page_and_section_anywhere(page, mirror, src, dst,
 def test_language_switch_follows_the_section_being_read(page, mirror):
     """Scrolling to a section puts it in the address bar (navigation.tracking), so the switch keeps it."""
     open_page(page, f"{mirror}/zh/ch3/activations/")
+    page.wait_for_load_state("networkidle")  # as a reader does, scroll once the page has settled
     page.evaluate("document.getElementById('sec-3-3-3').scrollIntoView()")
     page.mouse.wheel(0, 40)
     page.wait_for_function("location.hash === '#sec-3-3-3'", timeout=5_000)
@@ -102,36 +103,6 @@ def test_root_redirects_to_a_language(page, server):
     assert re.search(r"/(zh|en)/$", page.url)
 
 
-MIN_LABEL_PX = 9.0
-FIGURE_LABELS = """() => [...document.querySelectorAll('figure.mlnotes-figure img[data-min-font-pt]')].map(svg => ({
-    id: svg.closest('figure').id,
-    // text is drawn as paths: the SVG records its smallest font size (pt) and its natural width (pt)
-    // at render time (mlnotes.book.render.to_svg); the reader sees them scaled by the rendered width
-    px: +svg.dataset.minFontPt * svg.getBoundingClientRect().width / +svg.dataset.widthPt,
-    overflow: svg.closest('figure').scrollWidth > svg.closest('figure').clientWidth + 1,
-}))"""
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_figure_labels_are_readable_on_desktop_and_phone(browser, server, lang):
-    """Every figure's smallest label is >= 9 CSS px in the 1280 px column and on a 390 px phone (scrolling there)."""
-    smallest = {}
-    for width, height in [(1280, 900), (390, 844)]:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        pg = context.new_page()
-        for page_path in CHAPTER_PAGES:
-            pg.goto(f"{server}/{lang}/{page_path}/", wait_until="load")
-            figures = pg.evaluate(FIGURE_LABELS)
-            assert figures, f"{lang}/{page_path}: no figure"
-            for fig in figures:
-                smallest[(width, fig["id"])] = fig["px"]
-            if width == 390:
-                assert pg.evaluate("document.documentElement.scrollWidth") <= 390, f"{lang}/{page_path} wider than the phone"
-        context.close()
-    small = {k: round(v, 2) for k, v in smallest.items() if v < MIN_LABEL_PX}
-    assert not small, f"labels below {MIN_LABEL_PX} px: {small}"
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_page_is_wider_than_a_phone(browser, server, built_site, lang):
     """At 390 px, no page (home, API reference; chapters in the figure test) scrolls sideways."""
@@ -140,7 +111,7 @@ def test_no_page_is_wider_than_a_phone(browser, server, built_site, lang):
     wide = {}
     for path in sorted(p.parent.relative_to(built_site / lang).as_posix() for p in (built_site / lang).rglob("index.html")):
         if path in CHAPTER_PAGES:
-            continue  # measured at 390 px by test_figure_labels_are_readable_on_desktop_and_phone
+            continue  # measured at 390 px by test_browser_figures.py
         pg.goto(f"{server}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
         width = pg.evaluate("document.documentElement.scrollWidth")
         if width > 390:

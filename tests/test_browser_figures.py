@@ -1,33 +1,63 @@
-"""Every chapter page in a reader's browser: its figures load and show, its math is set in the shipped font."""
+"""Every chapter page in a reader's browser: its figures load, show and can be read on a desktop and a phone;
+its math is set in the shipped font."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from browser_support import CHAPTER_PAGES, open_page, shot
+from browser_support import CHAPTER_PAGES, MIN_LABEL_PX, open_page
 
 pytestmark = pytest.mark.browser
 
 
+# Every figure of the page, one after the other as a reader scrolls to it (its SVG file loads
+# lazily): whether it loads and decodes, and the box it is drawn in.
+SHOW_FIGURES = """async ids => {
+    const shown = [];
+    for (const id of ids) {
+        const imgs = document.querySelectorAll(`#${id} img`);
+        if (imgs.length !== 1) { shown.push({id, error: `${imgs.length} images`}); continue; }
+        const img = imgs[0];
+        img.scrollIntoView({block: 'center'});
+        const late = new Promise((_, fail) => setTimeout(() => fail(new Error('not decoded within 10 s')), 10000));
+        let error = null;
+        try { await Promise.race([img.decode(), late]); } catch (e) { error = String(e); }
+        const box = img.getBoundingClientRect();
+        shown.push({id, error, loaded: img.complete && img.naturalWidth > 0, width: box.width, height: box.height});
+    }
+    return shown;
+}"""
+
+# Text in the figures is drawn as paths: each SVG records its smallest font size (pt) and its natural
+# width (pt) at render time (mlnotes.book.render.to_svg); the reader sees them scaled by the rendered width.
+LABEL_PX = """() => [...document.querySelectorAll('figure.mlnotes-figure img[data-min-font-pt]')].map(svg => [
+    svg.closest('figure').id, +svg.dataset.minFontPt * svg.getBoundingClientRect().width / +svg.dataset.widthPt])"""
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page_path", CHAPTER_PAGES)
-def test_every_chapter_page_shows_its_figures(page, server, built_site, lang, page_path):
-    """Each chapter page, in each language: every figure drawn by code is rendered and visible."""
+def test_every_chapter_page_shows_readable_figures_on_desktop_and_phone(page, server, built_site, lang, page_path):
+    """Each chapter page, in each language, at 1280 px: every figure drawn by code loads and is visible, and
+    its smallest label is >= 9 CSS px. Then at 390 px (the same page, the window narrowed): the labels are
+    still >= 9 px (a figure scrolls sideways rather than shrink) and the page does not scroll sideways.
+    A narrowed window measures what a fresh load at 390 px does: every label size and page width of every
+    chapter page agreed to the last digit when this test was written."""
     html = (built_site / lang / page_path / "index.html").read_text(encoding="utf-8")
     expected = re.findall(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"', html)
     assert expected, f"{lang}/{page_path} has no figure"
     open_page(page, f"{server}/{lang}/{page_path}/")
-    for fig_id in expected:
-        img = page.locator(f"#{fig_id} img")  # the figure's SVG file, loaded lazily
-        assert img.count() == 1, f"{fig_id}: no image"
-        img.scroll_into_view_if_needed()
-        img.evaluate("i => i.decode()")  # rejects if the SVG cannot be loaded or decoded
-        assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{lang}/{page_path}: {fig_id} did not load"
-        box = img.bounding_box()
-        assert box and box["width"] > 150 and box["height"] > 50, f"{lang}/{page_path}: {fig_id} not visible ({box})"
+    for fig in page.evaluate(SHOW_FIGURES, expected):
+        assert fig["error"] is None and fig["loaded"], f"{lang}/{page_path}: {fig['id']} did not load ({fig})"
+        assert fig["width"] > 150 and fig["height"] > 50, f"{lang}/{page_path}: {fig['id']} not visible ({fig})"
     assert "\ufffd" not in page.locator("article").inner_text(), "replacement characters on the page"
-    shot(page, f"{lang}-{page_path.replace('/', '-')}")
+    for width, height in [(1280, 900), (390, 844)]:
+        page.set_viewport_size({"width": width, "height": height})
+        labels = dict(page.evaluate(LABEL_PX))
+        assert sorted(labels) == sorted(expected), f"{lang}/{page_path}: figures without a recorded label size"
+        small = {fig_id: round(px, 2) for fig_id, px in labels.items() if px < MIN_LABEL_PX}
+        assert not small, f"{lang}/{page_path} at {width} px: labels below {MIN_LABEL_PX} px: {small}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{lang}/{page_path} wider than a phone"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -16,11 +16,14 @@ HOOKS = [line.split()[1].split("/")[-1][:-3] for line in (ROOT / "mkdocs.yml").r
          if line.startswith("  - tools/hooks/")]
 
 
-def _build(tmp_path: Path, page: str, snippets: dict[str, str] | None = None, **env: str):
-    """Build a one-page site (the real configuration, hooks and theme) from ``tmp_path``."""
+def _build(tmp_path: Path, page: str | dict[str, str], snippets: dict[str, str] | None = None, **env: str):
+    """Build a site of one page (``index.md``) or of the pages given by name (the real configuration,
+    hooks and theme) from ``tmp_path``."""
+    pages = {"index.md": page} if isinstance(page, str) else page
     docs = tmp_path / "docs" / "zh"
     docs.mkdir(parents=True)
-    (docs / "index.md").write_text(textwrap.dedent(page), encoding="utf-8")
+    for name, text in pages.items():
+        (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
     for name, code in (snippets or {}).items():
         path = tmp_path / "docs" / "snippets" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,7 +33,7 @@ def _build(tmp_path: Path, page: str, snippets: dict[str, str] | None = None, **
     hooks = "".join(f"  - {ROOT / 'tools' / 'hooks' / name}.py\n" for name in HOOKS)
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
                       f"theme:\n  custom_dir: {ROOT / 'docs' / 'overrides'}\nhooks:\n{hooks}"
-                      "nav:\n  - index.md\n", encoding="utf-8")
+                      "nav:\n" + "".join(f"  - {name}\n" for name in pages), encoding="utf-8")
     # paths in a configuration are relative to its file, snippets to the working folder
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                           cwd=tmp_path, capture_output=True, text=True,
@@ -39,40 +42,56 @@ def _build(tmp_path: Path, page: str, snippets: dict[str, str] | None = None, **
     return proc, proc.stdout + proc.stderr
 
 
-def test_a_block_that_raises_fails_with_page_snippet_and_line_and_is_not_cached(tmp_path):
-    proc, log = _build(tmp_path, """\
-        # Broken
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory):
+    """One strict build of two broken pages: a block that raises, and a figure without a caption.
 
-        ```python exec="on"
-        --8<-- "ch9/broken.py"
-        ```
-        """, {"ch9/broken.py": """\
-        total = 0
-        for n in range(3):
-            total += n
-        raise RuntimeError("boom from a page block")
-        """})
+    One build for both: each build renders the whole API reference too, and the errors of two pages
+    must not mask each other.
+    """
+    tmp_path = tmp_path_factory.mktemp("broken")
+    proc, log = _build(tmp_path, {
+        "index.md": """\
+            # Broken
+
+            ```python exec="on"
+            --8<-- "ch9/broken.py"
+            ```
+            """,
+        "figure.md": """\
+            # Figure
+
+            ```python exec="on"
+            --8<-- "ch9/uncaptioned.py"
+            ```
+            """}, {
+        "ch9/broken.py": """\
+            total = 0
+            for n in range(3):
+                total += n
+            raise RuntimeError("boom from a page block")
+            """,
+        "ch9/uncaptioned.py": """\
+            from mlnotes.book.render import figure, figure_html
+
+            fig, ax = figure()
+            print(figure_html(fig, ""))
+            """})
+    return tmp_path, proc, log
+
+
+def test_a_block_that_raises_fails_with_page_snippet_and_line_and_is_not_cached(broken_build):
+    tmp_path, proc, log = broken_build
     assert proc.returncode != 0
     assert "index.md: code block docs/snippets/ch9/broken.py, line 4 raised RuntimeError: boom from a page block" in log
-    assert "Aborted with 1 warnings in strict mode" in log
+    assert "Aborted with 2 warnings in strict mode" in log  # one per broken page, nothing else
     assert not list((tmp_path / "cache").rglob("*.json"))
 
 
-def test_a_figure_without_caption_fails_with_the_snippet_line(tmp_path):
-    proc, log = _build(tmp_path, """\
-        # Figure
-
-        ```python exec="on"
-        --8<-- "ch9/uncaptioned.py"
-        ```
-        """, {"ch9/uncaptioned.py": """\
-        from mlnotes.book.render import figure, figure_html
-
-        fig, ax = figure()
-        print(figure_html(fig, ""))
-        """})
+def test_a_figure_without_caption_fails_with_the_snippet_line(broken_build):
+    _, proc, log = broken_build
     assert proc.returncode != 0
-    assert "docs/snippets/ch9/uncaptioned.py, line 4 raised ValueError: figure_html needs a non-empty caption" in log
+    assert "figure.md: code block docs/snippets/ch9/uncaptioned.py, line 4 raised ValueError: figure_html needs a non-empty caption" in log
 
 
 def test_a_missing_snippet_file_is_named_with_its_page(tmp_path):
