@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import re
 import sys
 import threading
 import time
@@ -45,6 +46,9 @@ def pages(site: Path, lang: str) -> list[str]:
 
 def _screenshot(page, name: Path) -> list[Path]:
     """The whole page as ``<name>.png``; a page taller than `PART` px in parts ``<name>-2.png``, ..."""
+    for old in name.parent.glob(name.name + "*.png"):  # an earlier, longer version's parts
+        if re.fullmatch(re.escape(name.name) + r"(-\d+)?\.png", old.name):
+            old.unlink()
     height = page.evaluate("document.documentElement.scrollHeight")
     width = page.viewport_size["width"]
     shots = []
