@@ -6,6 +6,7 @@ stays in one, see the Makefile).
 from __future__ import annotations
 
 from conftest import OUTPUT, ROOT
+from mlnotes.book.render import MIN_LABEL_PX  # noqa: F401  the smallest label a reader is shown (CSS px)
 
 SHOTS = OUTPUT / "screenshots"
 
@@ -25,9 +26,6 @@ def switch_language(pg, dst: str) -> None:
     pg.hover(".md-header__option .md-select")
     pg.click(f'a.md-select__link[hreflang="{dst}"]')
 
-
-MIN_LABEL_PX = 9.0
-"""The smallest figure label a reader is shown, in CSS px, on a desktop and on a phone."""
 
 CHAPTER_PAGES = sorted(str(p.relative_to(ROOT / "docs" / "zh").with_suffix("")).replace("\\", "/")
                        for p in (ROOT / "docs" / "zh").glob("ch*/*.md"))

@@ -303,7 +303,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh page that records every request it makes."""
+    """A fresh page that records every request it makes while the test runs (a test that must see
+    every request of its page, its scripts' later ones included, waits for network idle)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.requests = []

@@ -70,6 +70,7 @@ def test_english_search_finds_the_api_page(page, server):
 @pytest.mark.parametrize("lang, label", [("zh", "参数"), ("en", "Parameters")])
 def test_api_page_labels_follow_the_language(page, server, lang, label):
     open_page(page, f"{server}/{lang}/api/linear_model/")
+    page.wait_for_load_state("networkidle")  # every request of an API page is checked (the page fixture)
     text = page.locator("article").inner_text()
     assert label in text
     assert ("Parameters" in text) == (lang == "en")
@@ -79,6 +80,7 @@ def test_api_page_labels_follow_the_language(page, server, lang, label):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overview_page_figures_and_math_render(page, server, lang):
     open_page(page, f"{server}/{lang}/ch1/overview/")
+    page.wait_for_load_state("networkidle")  # every request of a chapter page is checked (the page fixture)
     figure = page.locator("#fig-ch1-overview-line-fit-figure img")
     figure.scroll_into_view_if_needed()
     box = figure.bounding_box()
@@ -94,6 +96,7 @@ def test_overview_page_figures_and_math_render(page, server, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_home_page(page, server, lang):
     open_page(page, f"{server}/{lang}/")
+    page.wait_for_load_state("networkidle")  # every request of the home page is checked (the page fixture)
     assert page.locator('a[href="ch1/overview/"]').count() >= 1
     shot(page, f"{lang}-home")
 

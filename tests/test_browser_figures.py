@@ -20,9 +20,9 @@ SHOW_FIGURES = """async ids => {
         if (imgs.length !== 1) { shown.push({id, error: `${imgs.length} images`}); continue; }
         const img = imgs[0];
         img.scrollIntoView({block: 'center'});
-        const late = new Promise((_, fail) => setTimeout(() => fail(new Error('not decoded within 10 s')), 10000));
-        let error = null;
-        try { await Promise.race([img.decode(), late]); } catch (e) { error = String(e); }
+        let timer, error = null;
+        const late = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error('not decoded within 10 s')), 10000); });
+        try { await Promise.race([img.decode(), late]); } catch (e) { error = String(e); } finally { clearTimeout(timer); }
         const box = img.getBoundingClientRect();
         shown.push({id, error, loaded: img.complete && img.naturalWidth > 0, width: box.width, height: box.height});
     }
@@ -31,6 +31,8 @@ SHOW_FIGURES = """async ids => {
 
 # Text in the figures is drawn as paths: each SVG records its smallest font size (pt) and its natural
 # width (pt) at render time (mlnotes.book.render.to_svg); the reader sees them scaled by the rendered width.
+# Measured in a window narrowed from 1280 to 390 px, which lays the page out as a fresh load at 390 px
+# does as long as no script sizes things once, on load (test_a_narrowed_window_measures_what_a_phone_loads).
 LABEL_PX = """() => [...document.querySelectorAll('figure.mlnotes-figure img[data-min-font-pt]')].map(svg => [
     svg.closest('figure').id, +svg.dataset.minFontPt * svg.getBoundingClientRect().width / +svg.dataset.widthPt])"""
 
@@ -41,8 +43,8 @@ def test_every_chapter_page_shows_readable_figures_on_desktop_and_phone(page, se
     """Each chapter page, in each language, at 1280 px: every figure drawn by code loads and is visible, and
     its smallest label is >= 9 CSS px. Then at 390 px (the same page, the window narrowed): the labels are
     still >= 9 px (a figure scrolls sideways rather than shrink) and the page does not scroll sideways.
-    A narrowed window measures what a fresh load at 390 px does: every label size and page width of every
-    chapter page agreed to the last digit when this test was written."""
+    A narrowed window measures what a fresh load at 390 px does (the next test; every label size and page
+    width of every chapter page agreed to the last digit when this test was written)."""
     html = (built_site / lang / page_path / "index.html").read_text(encoding="utf-8")
     expected = re.findall(r'<figure class="mlnotes-figure" id="(fig-[a-z0-9-]+)"', html)
     assert expected, f"{lang}/{page_path} has no figure"
@@ -52,12 +54,29 @@ def test_every_chapter_page_shows_readable_figures_on_desktop_and_phone(page, se
         assert fig["width"] > 150 and fig["height"] > 50, f"{lang}/{page_path}: {fig['id']} not visible ({fig})"
     assert "\ufffd" not in page.locator("article").inner_text(), "replacement characters on the page"
     for width, height in [(1280, 900), (390, 844)]:
-        page.set_viewport_size({"width": width, "height": height})
+        page.set_viewport_size({"width": width, "height": height})  # 1280: the window it was opened in
         labels = dict(page.evaluate(LABEL_PX))
         assert sorted(labels) == sorted(expected), f"{lang}/{page_path}: figures without a recorded label size"
         small = {fig_id: round(px, 2) for fig_id, px in labels.items() if px < MIN_LABEL_PX}
         assert not small, f"{lang}/{page_path} at {width} px: labels below {MIN_LABEL_PX} px: {small}"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{lang}/{page_path} wider than a phone"
+
+
+def test_a_narrowed_window_measures_what_a_phone_loads(browser, server):
+    """The page with the most figures, opened at 1280 px and narrowed to 390 px, measures every label
+    size and its own width exactly as the same page opened at 390 px (what the test above relies on)."""
+    measure = f"() => ({{labels: ({LABEL_PX})(), width: document.documentElement.scrollWidth}})"
+    url = f"{server}/zh/ch4/convolution/"
+    seen = {}
+    for opened, measured in [(1280, 390), (390, 390)]:
+        context = browser.new_context(viewport={"width": opened, "height": 844})
+        pg = context.new_page()
+        open_page(pg, url)
+        pg.set_viewport_size({"width": measured, "height": 844})
+        seen[opened] = pg.evaluate(measure)
+        context.close()
+    assert len(seen[390]["labels"]) >= 10
+    assert seen[1280] == seen[390]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -16,10 +16,10 @@ HOOKS = [line.split()[1].split("/")[-1][:-3] for line in (ROOT / "mkdocs.yml").r
          if line.startswith("  - tools/hooks/")]
 
 
-def _build(tmp_path: Path, page: str | dict[str, str], snippets: dict[str, str] | None = None, **env: str):
+def _build(tmp_path: Path, pages: str | dict[str, str], snippets: dict[str, str] | None = None, **env: str):
     """Build a site of one page (``index.md``) or of the pages given by name (the real configuration,
     hooks and theme) from ``tmp_path``."""
-    pages = {"index.md": page} if isinstance(page, str) else page
+    pages = {"index.md": pages} if isinstance(pages, str) else pages
     docs = tmp_path / "docs" / "zh"
     docs.mkdir(parents=True)
     for name, text in pages.items():
@@ -46,8 +46,8 @@ def _build(tmp_path: Path, page: str | dict[str, str], snippets: dict[str, str] 
 def broken_build(tmp_path_factory):
     """One strict build of two broken pages: a block that raises, and a figure without a caption.
 
-    One build for both: each build renders the whole API reference too, and the errors of two pages
-    must not mask each other.
+    One build for both, since each build renders the whole API reference too; each page's error is
+    reported with its own page, and the build counts exactly these two.
     """
     tmp_path = tmp_path_factory.mktemp("broken")
     proc, log = _build(tmp_path, {

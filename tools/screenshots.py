@@ -4,10 +4,11 @@
 
 ``PAGE`` is a page's path below its language folder (``ch4/convolution``, ``api/nn``, ``.`` for
 the home page); without one, every page. Each page is opened in Debian's Chromium (Playwright,
-``/usr/bin/chromium``) at 1280 and 390 px, its lazily loaded figures are loaded, and the whole
-page is written to ``test-output/screenshots/pages/<lang>-<width>-<page>.png`` (a very long page
-in parts: ``...-2.png``, ...). `make screenshots`
-builds the site first. The browser tests check what can be checked; this is for a reader's eyes.
+``/usr/bin/chromium`` or ``MLNOTES_CHROMIUM``) at 1280 and 390 px, its lazily loaded figures are
+loaded, and the whole page is written to ``test-output/screenshots/pages/<lang>-<width>-<page>.png``
+(``<page>``: the path with ``-`` for ``/``, ``home`` for the home page; a long page in parts of
+2000 px: ``...-2.png``, ...). ``make screenshots`` builds the site first. The browser tests check
+what can be checked; this is for a reader's eyes.
 """
 
 from __future__ import annotations
@@ -21,21 +22,32 @@ import threading
 import time
 from pathlib import Path
 
+from pdf import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {1280: 900, 390: 844}  # viewport width -> height (a desktop window, a phone)
 OUT = ROOT / "test-output" / "screenshots" / "pages"
 PART = 2_000  # px: a long page in parts an image viewer can show at full size
 
+# Every image of the page loaded now rather than when scrolled to; one that fails is left as it is
+# (the browser tests check the figures), and none is waited for longer than 10 s.
 LOAD_FIGURES = """async () => {
     const imgs = [...document.querySelectorAll('img')];
     imgs.forEach(img => { img.loading = 'eager'; });
-    await Promise.all(imgs.map(img => img.decode().catch(() => null)));
+    let timer;
+    const late = new Promise(done => { timer = setTimeout(done, 10000); });
+    await Promise.race([Promise.all(imgs.map(img => img.decode().catch(() => null))), late]);
+    clearTimeout(timer);
 }"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # the browser closing a connection early is no error
         pass
 
 
@@ -63,7 +75,12 @@ def _screenshot(page, name: Path) -> list[Path]:
 def shoot(site: Path, langs: list[str], widths: list[int], wanted: list[str]) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    todo = {lang: [w.strip("/") or "." for w in wanted] or pages(site, lang) for lang in langs}
+    missing = [f"{lang}/{path}/" for lang, paths in todo.items() for path in paths
+               if not (site / lang / path / "index.html").is_file()]
+    if missing:
+        raise SystemExit(f"no such page in {site} (run `make build` first?): {', '.join(missing)}")
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     OUT.mkdir(parents=True, exist_ok=True)
@@ -71,22 +88,21 @@ def shoot(site: Path, langs: list[str], widths: list[int], wanted: list[str]) ->
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            for lang in langs:
-                paths = [w.strip("/") or "." for w in wanted] or pages(site, lang)
-                for width in widths:
-                    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]})
-                    page = context.new_page()
-                    for path in paths:
-                        if not (site / lang / path / "index.html").is_file():
-                            raise SystemExit(f"no page {lang}/{path}/ in {site} (run `make build` first?)")
-                        page.goto(f"{base}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
-                        page.evaluate(LOAD_FIGURES)
-                        name = OUT / f"{lang}-{width}-{'home' if path == '.' else path.replace('/', '-')}"
-                        written += _screenshot(page, name)
-                    context.close()
-            browser.close()
+            try:
+                for lang, paths in todo.items():
+                    for width in widths:
+                        page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
+                        for path in paths:
+                            page.goto(f"{base}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
+                            page.evaluate(LOAD_FIGURES)
+                            name = OUT / f"{lang}-{width}-{'home' if path == '.' else path.replace('/', '-')}"
+                            written += _screenshot(page, name)
+                        page.close()
+            finally:
+                browser.close()
     finally:
         server.shutdown()
+        server.server_close()
     return written
 
 
