@@ -7,6 +7,7 @@ then runs headless (nbclient), and the numbers it prints must be the page's.
 """
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import os
@@ -94,20 +95,31 @@ def test_one_notebook_per_chapter_runs_in_a_clean_environment_and_prints_the_pag
     env = {"JUPYTER_PATH": str(venv / "share" / "jupyter"), "MLNOTES_LANG": "", "PYTHONPATH": ""}
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
+
+    def client(lang: str, name: str) -> tuple[NotebookClient, nbformat.NotebookNode]:
+        """The notebook as served, its outputs cleared, in a folder of its own with the served wheel."""
+        work = tmp_path / f"{lang}-{name}"
+        work.mkdir()
+        downloads = built_site / lang / "downloads"
+        shutil.copy(next(downloads.glob("mlnotes-*.whl")), work)
+        nb = nbformat.read(downloads / f"{name}-{lang}.ipynb", as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+        return NotebookClient(nb, kernel_name="mlnotes-clean", timeout=300,
+                              resources={"metadata": {"path": str(work)}}), nb
+
+    async def run_all(clients) -> None:
+        await asyncio.gather(*(c.async_execute() for c in clients))
+
     try:
-        for lang, name in EXECUTED:
-            work = tmp_path / f"{lang}-{name}"
-            work.mkdir()
-            downloads = built_site / lang / "downloads"
-            wheel = next(downloads.glob("mlnotes-*.whl"))
-            shutil.copy(wheel, work)
-            built = nbformat.read(downloads / f"{name}-{lang}.ipynb", as_version=4)
-            nb = nbformat.read(downloads / f"{name}-{lang}.ipynb", as_version=4)
-            for cell in nb.cells:
-                if cell.cell_type == "code":
-                    cell.outputs = []
-            NotebookClient(nb, kernel_name="mlnotes-clean", timeout=300,
-                           resources={"metadata": {"path": str(work)}}).execute()
+        # the first notebook installs mlnotes and its dependencies; the others, each in a kernel of
+        # its own, then run side by side (their install cells find everything installed)
+        runs = [client(lang, name) for lang, name in EXECUTED]
+        runs[0][0].execute()
+        asyncio.run(run_all([c for c, _ in runs[1:]]))
+        for (lang, name), (_, nb) in zip(EXECUTED, runs):
+            built = nbformat.read(built_site / lang / "downloads" / f"{name}-{lang}.ipynb", as_version=4)
             (OUTPUT / "notebooks").mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, OUTPUT / "notebooks" / f"{name}-{lang}.executed.ipynb")
             install = "".join(o.get("text", "") for o in nb.cells[1].outputs)
