@@ -52,7 +52,7 @@ test: setup
 # Library tests and doctests in two processes; then the site and browser tests, also in two
 # processes (a test file stays in one, so its fixtures are made once) that share one cold build
 # (tests/conftest.py: the first process builds, the other waits for it). Measured on two cores
-# from clean: test-lib 37-42 s, test-site 223-226 s. Three site processes (284 s and 338 s against
+# from clean: test-lib 37-42 s, test-site 223-252 s. Three site processes (284 s and 338 s against
 # 308 s and 328 s with two, before the browser tests were made lighter), four, or the library
 # tests in the same run were slower: the builds, Chromium and the tests already use both cores.
 test-lib:
