@@ -60,6 +60,8 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+from mlnotes.book import i18n  # the one place the language is read (and switched, for the other language's run)
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "mlnotes"
 FORMAT = "mlnotes-exec-cache/1"
@@ -339,7 +341,7 @@ MIN_SHARED_SECONDS = 0.25
 class _LanguageFork:
     """Stands in for ``mlnotes.book.i18n.current_language`` while a block runs: the first call forks.
 
-    The parent goes on in its language; the child switches ``MLNOTES_LANG`` to ``other`` and
+    The parent goes on in its language; the child switches to ``other`` (``set_language``) and
     goes on in that one. ``pid`` is None until the first call, then 0 in the child, the child's
     pid in the parent, or -1 when the block got there in less than `MIN_SHARED_SECONDS` (no fork).
     """
@@ -358,7 +360,7 @@ class _LanguageFork:
                     stream.flush()
                 self.pid = os.fork()
                 if self.pid == 0:
-                    os.environ["MLNOTES_LANG"] = self.other
+                    i18n.set_language(self.other)
                 else:
                     _CHILDREN.append(self.pid)  # waited for even if the parent's run then raises
         return self.original()
@@ -394,10 +396,8 @@ def execute(code: str, *, filename: str, where: str, share: tuple[str, str] | No
     buffer = io.StringIO()
     namespace = module.__dict__
     namespace["print"] = _print_to(buffer)
-    fork = i18n = None
+    fork = None
     if share is not None:
-        import mlnotes.book.i18n as i18n  # noqa: PLC0415 - the package is imported when a block runs
-
         fork = _LanguageFork(i18n.current_language, share[0])
         i18n.current_language = fork
     try:
@@ -447,18 +447,11 @@ def _store_other(share: tuple[str, str], output: str) -> bool:
 
 def _run_for(share: tuple[str, str], code: str, *, filename: str, where: str) -> None:
     """Run a block in the language ``share[0]`` and store it under ``share[1]``; a failure stores nothing."""
-    lang, key = share
-    previous = os.environ.get("MLNOTES_LANG")
-    os.environ["MLNOTES_LANG"] = lang
     try:
-        output = execute(code, filename=filename, where=where)
+        with i18n.language(share[0]):
+            output = execute(code, filename=filename, where=where)
     except BlockError:
         return  # that language's build runs the block itself and reports the error
-    finally:
-        if previous is None:
-            os.environ.pop("MLNOTES_LANG", None)
-        else:
-            os.environ["MLNOTES_LANG"] = previous
     _store_other(share, output)
 
 
@@ -481,7 +474,7 @@ STATS = Stats()
 # how other hooks see the blocks (downloads.py builds the notebooks from them).
 OBSERVERS: list = []
 
-LANGUAGES = ("zh", "en")
+LANGUAGES = i18n.LANGUAGES
 
 
 def other_language(lang: str) -> str:
