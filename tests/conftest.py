@@ -1,21 +1,21 @@
 """Shared fixtures: one strict build of both languages per test run (shared by the xdist workers), served on 127.0.0.1."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT / "tools"))  # after the standard library (tools/site.py)
+from pdf import CHROMIUM  # noqa: E402  Debian's Chromium, or MLNOTES_CHROMIUM
+from static_server import SiteHandler, serve  # noqa: E402
 OUTPUT = Path(os.environ.get("MLNOTES_TEST_OUTPUT", ROOT / "test-output"))
 LANGS = ("zh", "en")
 
@@ -188,32 +188,6 @@ def second_build(request, built_site, origin):
     return wait
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: a missing page gets the 404.html of its language folder, else the root one."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        root = Path(self.directory)
-        lang = next((p for p in self.path.split("/") if p in LANGS), None)
-        page = root / lang / "404.html" if lang else root / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):  # the browser closing a connection early is no error
-        pass
-
-
 def _worker_id(config) -> str:
     workerinput = getattr(config, "workerinput", None)
     return workerinput["workerid"] if workerinput else "main"
@@ -226,16 +200,11 @@ def server(request, built_site, site_port, origin):
     it works on any port, see the ``mirror`` fixture)."""
     first = once_per_run(request.config, "origin-server", lambda: {"worker": _worker_id(request.config)})
     port = site_port if first["worker"] == _worker_id(request.config) else free_port()
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = _Server(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(built_site, port) as url:
+        yield url
 
 
-class _SubPathHandler(_QuietHandler):
+class _SubPathHandler(SiteHandler):
     """Serves the site under ``/mirror/`` (a project page on a static host); anything else is 404."""
     prefix = "/mirror"
 
@@ -248,14 +217,8 @@ class _SubPathHandler(_QuietHandler):
 @pytest.fixture(scope="session")
 def mirror(built_site, server):
     """The same build served on another port than its build origin, under the sub-path ``/mirror/``."""
-    port = free_port()
-    handler = functools.partial(_SubPathHandler, directory=str(built_site))
-    httpd = _Server(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}{_SubPathHandler.prefix}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(built_site, free_port(), _SubPathHandler) as url:
+        yield url + _SubPathHandler.prefix
 
 
 def html_pages(site: Path, lang: str) -> dict[str, str]:
@@ -287,7 +250,6 @@ def pytest_terminal_summary(terminalreporter):
 
 
 # --- the browser tests (tests/test_browser*.py): headless Chromium (Debian's) driven by Playwright ----
-CHROMIUM = os.environ.get("MLNOTES_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")

@@ -14,15 +14,13 @@ what can be checked; this is for a reader's eyes.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import re
 import sys
-import threading
 import time
 from pathlib import Path
 
 from pdf import CHROMIUM
+from static_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = {1280: 900, 390: 844}  # viewport width -> height (a desktop window, a phone)
@@ -39,16 +37,6 @@ LOAD_FIGURES = """async () => {
     await Promise.race([Promise.all(imgs.map(img => img.decode().catch(() => null))), late]);
     clearTimeout(timer);
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):  # the browser closing a connection early is no error
-        pass
 
 
 def pages(site: Path, lang: str) -> list[str]:
@@ -80,29 +68,22 @@ def shoot(site: Path, langs: list[str], widths: list[int], wanted: list[str]) ->
                if not (site / lang / path / "index.html").is_file()]
     if missing:
         raise SystemExit(f"no such page in {site} (run `make build` first?): {', '.join(missing)}")
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     OUT.mkdir(parents=True, exist_ok=True)
     written = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            try:
-                for lang, paths in todo.items():
-                    for width in widths:
-                        page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
-                        for path in paths:
-                            page.goto(f"{base}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
-                            page.evaluate(LOAD_FIGURES)
-                            name = OUT / f"{lang}-{width}-{'home' if path == '.' else path.replace('/', '-')}"
-                            written += _screenshot(page, name)
-                        page.close()
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            for lang, paths in todo.items():
+                for width in widths:
+                    page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
+                    for path in paths:
+                        page.goto(f"{base}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
+                        page.evaluate(LOAD_FIGURES)
+                        name = OUT / f"{lang}-{width}-{'home' if path == '.' else path.replace('/', '-')}"
+                        written += _screenshot(page, name)
+                    page.close()
+        finally:
+            browser.close()
     return written
 
 
