@@ -97,7 +97,7 @@ def test_one_notebook_per_chapter_runs_in_a_clean_environment_and_prints_the_pag
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
 
-    def client(lang: str, name: str) -> tuple[NotebookClient, nbformat.NotebookNode]:
+    def client(lang: str, name: str) -> NotebookClient:
         """The notebook as served, its outputs cleared, in a folder of its own with the served wheel."""
         work = tmp_path / f"{lang}-{name}"
         work.mkdir()
@@ -108,7 +108,7 @@ def test_one_notebook_per_chapter_runs_in_a_clean_environment_and_prints_the_pag
             if cell.cell_type == "code":
                 cell.outputs = []
         return NotebookClient(nb, kernel_name="mlnotes-clean", timeout=300,
-                              resources={"metadata": {"path": str(work)}}), nb
+                              resources={"metadata": {"path": str(work)}})
 
     async def run_all(clients) -> None:
         await asyncio.gather(*(c.async_execute() for c in clients))
@@ -117,9 +117,9 @@ def test_one_notebook_per_chapter_runs_in_a_clean_environment_and_prints_the_pag
         # the first notebook installs mlnotes and its dependencies; the others, each in a kernel of
         # its own, then run side by side (their install cells find everything installed)
         runs = [client(lang, name) for lang, name in EXECUTED]
-        runs[0][0].execute()
-        asyncio.run(run_all([c for c, _ in runs[1:]]))
-        for (lang, name), (_, nb) in zip(EXECUTED, runs):
+        runs[0].execute()
+        asyncio.run(run_all(runs[1:]))
+        for (lang, name), nb in zip(EXECUTED, (run.nb for run in runs)):
             built = nbformat.read(built_site / lang / "downloads" / f"{name}-{lang}.ipynb", as_version=4)
             (OUTPUT / "notebooks").mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, OUTPUT / "notebooks" / f"{name}-{lang}.executed.ipynb")
