@@ -1,7 +1,7 @@
 # mlnotes — two commands do everything on a fresh machine:
 #   make serve   set up, build both languages, serve at http://127.0.0.1:8000/ with live reload
 #   make test    set up and run the whole test suite
-# and two more for maintainers:
+# and more for maintainers:
 #   make build   build both languages into site/ with --strict
 #   make bench   run the speed benchmarks (ratios against the reference libraries)
 #   make pdf     build the site, then the whole book as one PDF per language (site/<lang>/downloads/)
@@ -53,8 +53,9 @@ test: setup
 # processes (a test file stays in one, so its fixtures are made once) that share one cold build
 # (tests/conftest.py: the first process builds, the other waits for it). Measured on two cores
 # from clean: test-lib 37-42 s, test-site 223-252 s. Three site processes (284 s and 338 s against
-# 308 s and 328 s with two, before the browser tests were made lighter), four, or the library
-# tests in the same run were slower: the builds, Chromium and the tests already use both cores.
+# 308 s and 328 s with two, before the browser tests were made lighter) were no faster; four, or
+# the library tests in the same run, were slower: the builds, Chromium and the tests already use
+# both cores.
 test-lib:
 	$(BIN)/python -m pytest -n 2 -m "not site and not browser" -q
 
