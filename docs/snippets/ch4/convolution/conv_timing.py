@@ -7,7 +7,7 @@ from mlnotes.book.i18n import tr
 
 rng = np.random.default_rng(0)
 k = rng.normal(size=(3, 3))
-print(tr("| 图片 | 卷积核 | conv2d_naive 的循环次数 | conv2d 的矩阵乘法次数 | 结果相同 | 实测加速（下限） |",
+print(tr("| 图片 | 卷积核 | conv2d_naive 的循环次数 | conv2d 的矩阵乘法次数 | 结果相同 | 实测加速比（下限） |",
          "| image | kernel | loop iterations of conv2d_naive | matrix products of conv2d | same result | "
          "measured speed-up (lower bound) |"))
 print("|---|---|---:|---:|---|---:|")
@@ -23,7 +23,9 @@ for n in (64, 128):
     print(f"| {n}×{n} | 3×3 | {conv_output_size(n, 3) ** 2} | 1 | {tr('是', 'yes') if same else tr('否', 'no')} | {bound} |")
 print()
 print(tr("循环版每个输出像素都要回到 Python 调用一次 NumPy；向量化版本用 im2col 把所有窗口排成一个矩阵，只做一次矩阵乘法。"
-         "确切的耗时每次运行都不同，可用 `make bench` 在自己的机器上测量。",
+         "确切的耗时每次运行都不同：表中只给出一个保守的下限（本站构建机上实测通常为几百倍），这样每次构建得到的页面相同；"
+         "可用 `make bench` 在自己的机器上测量。",
          "The loop goes back to Python and calls NumPy once per output pixel; the vectorised version lays out every "
          "window as a column of one matrix (im2col) and does a single matrix product. Exact timings vary from run to "
-         "run; `make bench` measures them on your machine."))
+         "run, so the table shows only a conservative lower bound (typically several hundred times on the machine that "
+         "builds this site), which keeps every build's page the same; `make bench` measures them on your machine."))
